@@ -1,0 +1,160 @@
+"""Gated recurrent unit (GRU) layer in NumPy, with PyTorch's gate order and equations.
+
+    [r, z, n]_x = x_t W_ih^T + b_ih        [r, z, n]_h = h_{t-1} W_hh^T + b_hh
+    r = sigmoid(r_x + r_h)                   reset gate
+    z = sigmoid(z_x + z_h)                   update gate
+    n = tanh(n_x + r * n_h)                  candidate; PyTorch applies r after the product
+    h_t = (1 - z) * n + z * h_{t-1}
+
+Shapes are batch-first: x (N, T, D), h (N, T, H), h0 (N, H). Weights as in torch.nn.GRU:
+weight_ih (3H, D), weight_hh (3H, H), bias_ih (3H,), bias_hh (3H,).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _validate
+from .activations import sigmoid, sigmoid_grad, tanh_grad
+from .params import LayerParams
+
+
+def _gates(xw: np.ndarray, hw: np.ndarray, r_z: np.ndarray, n: np.ndarray) -> None:
+    """From the input part xw (N, 3H) and the hidden part hw (N, 3H) fill r_z (N, 2H) and n (N, H)."""
+    H = n.shape[-1]
+    np.add(xw[:, :2 * H], hw[:, :2 * H], out=r_z)
+    sigmoid(r_z, out=r_z)
+    np.multiply(r_z[:, :H], hw[:, 2 * H:], out=n)
+    n += xw[:, 2 * H:]
+    np.tanh(n, out=n)
+
+
+def _gate_grads(dh, h_prev, r_z, n, hw_n):
+    """Gradients w.r.t. the input part (N, 3H) and the hidden part (N, 3H) of the pre-activations,
+    and the direct part dh * z of dh_prev, given dh = dL/dh_t."""
+    H = n.shape[-1]
+    r, z = r_z[:, :H], r_z[:, H:]
+    dn = dh * (1 - z) * tanh_grad(n)  # gradient at n's pre-activation
+    dr = dn * hw_n * sigmoid_grad(r)
+    dzg = dh * (h_prev - n) * sigmoid_grad(z)
+    d_xw = np.concatenate([dr, dzg, dn], axis=1)
+    d_hw = np.concatenate([dr, dzg, dn * r], axis=1)
+    return d_xw, d_hw, dh * z
+
+
+@dataclass
+class GRUStepCache:
+    x: np.ndarray  # (N, D)
+    h_prev: np.ndarray  # (N, H)
+    r_z: np.ndarray  # (N, 2H) reset and update gates
+    n: np.ndarray  # (N, H) candidate
+    hw_n: np.ndarray  # (N, H) h_prev W_hn^T + b_hn, before the reset gate scales it
+    params: LayerParams
+
+
+def gru_step_forward(x, h_prev, params: LayerParams):
+    """One time step.
+
+    x (N, D), h_prev (N, H) -> h_next (N, H), cache
+    """
+    D, H = _validate.check_layer_params(params, 3)
+    x = _validate.as_float_array(x, "x")
+    if x.ndim != 2 or x.shape[1] != D:
+        raise ValueError(f"x must have shape (N, D) with D={D}; got shape {x.shape}")
+    h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
+    xw = x @ params.weight_ih.T + params.bias_ih
+    hw = h_prev @ params.weight_hh.T + params.bias_hh
+    dtype = np.result_type(xw, hw)
+    r_z, n = np.empty((x.shape[0], 2 * H), dtype), np.empty((x.shape[0], H), dtype)
+    _gates(xw, hw, r_z, n)
+    z = r_z[:, H:]
+    h_next = n + z * (h_prev - n)
+    return h_next, GRUStepCache(x, h_prev, r_z, n, hw[:, 2 * H:], params)
+
+
+def gru_step_backward(dh_next, cache: GRUStepCache):
+    """Gradients of one time step.
+
+    dh_next (N, H) -> dx (N, D), dh_prev (N, H), grads (LayerParams)
+    """
+    d_xw, d_hw, dh_direct = _gate_grads(dh_next, cache.h_prev, cache.r_z, cache.n, cache.hw_n)
+    p = cache.params
+    grads = LayerParams(weight_ih=d_xw.T @ cache.x, weight_hh=d_hw.T @ cache.h_prev,
+                        bias_ih=d_xw.sum(0), bias_hh=d_hw.sum(0))
+    return d_xw @ p.weight_ih, dh_direct + d_hw @ p.weight_hh, grads
+
+
+@dataclass
+class GRUCache:
+    x: np.ndarray  # (N, T, D)
+    h0: np.ndarray  # (N, H)
+    r_z: np.ndarray  # (T, N, 2H) time-major
+    n: np.ndarray  # (T, N, H)
+    hw_n: np.ndarray  # (T, N, H)
+    h: np.ndarray  # (T, N, H)
+    params: LayerParams
+
+
+def gru_forward(x, h0, params: LayerParams):
+    """A whole sequence.
+
+    x (N, T, D), h0 (N, H) or None for zeros -> h (N, T, H), cache. h_T is h[:, -1].
+    """
+    D, H = _validate.check_layer_params(params, 3)
+    x = _validate.check_sequence(x, D)
+    N, T, _ = x.shape
+    dtype = np.result_type(x, params.weight_hh)
+    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
+
+    w_hh_t = params.weight_hh.T
+    xw = np.matmul(x.transpose(1, 0, 2), params.weight_ih.T) + params.bias_ih  # (T, N, 3H)
+    r_z = np.empty((T, N, 2 * H), dtype)
+    n = np.empty((T, N, H), dtype)
+    hw_n = np.empty((T, N, H), dtype)
+    h = np.empty((T, N, H), dtype)
+    h_prev = h0
+    for t in range(T):
+        hw = h_prev @ w_hh_t
+        hw += params.bias_hh
+        _gates(xw[t], hw, r_z[t], n[t])
+        hw_n[t] = hw[:, 2 * H:]
+        np.subtract(h_prev, n[t], out=h[t])  # h_t = n + z * (h_{t-1} - n)
+        h[t] *= r_z[t, :, H:]
+        h[t] += n[t]
+        h_prev = h[t]
+    return h.transpose(1, 0, 2), GRUCache(x, h0, r_z, n, hw_n, h, params)
+
+
+def gru_backward(dh, cache: GRUCache, truncate: int | None = None):
+    """Backpropagation through time.
+
+    dh (N, T, H): gradient w.r.t. every h_t (add that of h_T to dh[:, -1]);
+    truncate: None for full BPTT, or k to cut the gradient through h at t = k, 2k, ...
+    Returns dx (N, T, D), dh0 (N, H), grads (LayerParams).
+    """
+    h, p = cache.h, cache.params
+    T, N, H = h.shape
+    truncate = _validate.check_truncate(truncate, T)
+    dh = _validate.check_array(dh, (N, T, H), "dh")
+    dh_t = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)
+    h_prevs = np.concatenate([cache.h0[None], h[:-1]])
+    d_xw = np.empty((T, N, 3 * H), h.dtype)
+    d_hw = np.empty((T, N, 3 * H), h.dtype)
+    dh_prev = np.zeros((N, H), h.dtype)
+    for t in range(T - 1, -1, -1):
+        dh_t[t] += dh_prev
+        d_xw[t], d_hw[t], dh_direct = _gate_grads(dh_t[t], h_prevs[t], cache.r_z[t], cache.n[t], cache.hw_n[t])
+        dh_prev = dh_direct + d_hw[t] @ p.weight_hh
+        if _validate.cut_here(t, truncate):
+            dh_prev[:] = 0
+
+    d_xw_2d, d_hw_2d = d_xw.reshape(T * N, 3 * H), d_hw.reshape(T * N, 3 * H)
+    grads = LayerParams(
+        weight_ih=d_xw_2d.T @ cache.x.transpose(1, 0, 2).reshape(T * N, -1),
+        weight_hh=d_hw_2d.T @ h_prevs.reshape(T * N, H),
+        bias_ih=d_xw_2d.sum(0),
+        bias_hh=d_hw_2d.sum(0),
+    )
+    dx = np.matmul(d_xw, p.weight_ih).transpose(1, 0, 2)
+    return dx, dh_prev, grads
