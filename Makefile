@@ -1,0 +1,36 @@
+# The course in two commands:  make lab  (set up if needed, open JupyterLab)  and  make test.
+# Setup creates .venv/ once; it is redone only when pyproject.toml or requirements.lock change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+PORT   ?= 8888
+
+.PHONY: lab test setup lock clean
+
+lab: $(READY)
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_start_here.ipynb
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+setup: $(READY)
+
+$(READY): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "The course needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)." >&2; \
+	  echo "Install one, then run for example: make PYTHON=python3.11 $(MAKECMDGOALS)" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@touch $@
+	@echo "Set up in $(VENV). Check it any time with: $(BIN)/coursekit doctor"
+
+# Re-pin every package after changing the ranges in pyproject.toml.
+lock: $(READY)
+	{ echo "# Exact versions the course is tested with (pip constraints: pip install -c requirements.lock -e '.[test]')."; \
+	  echo "# torch==2.13.0 resolves to the CPU build. Regenerate with: make lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==\([0-9.]*\)+cpu$$/torch==\1/'; } > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache *.egg-info
