@@ -9,8 +9,9 @@ one backward over a whole sequence of x (N, T, D) with hidden size H:
   torch-cell  a Python loop over torch.nn.RNNCell / LSTMCell / GRUCell
 and prints the median over repeats and the ratio coursekit / torch (below 1: NumPy faster).
 
-Each framework is timed in a process of its own, one after the other: NumPy's BLAS threads
-keep spinning after a product and would steal a core from torch in a shared process.
+Each kind runs in a process of its own (NumPy's BLAS threads keep spinning after a product
+and would steal a core from torch in a shared process), and the three are timed in turn,
+one run each, so that the noise of a shared machine hits them alike and the ratio holds.
 """
 from __future__ import annotations
 
@@ -22,17 +23,34 @@ import time
 MODES = {"RNN": "RNN_TANH", "LSTM": "LSTM", "GRU": "GRU"}
 
 
-def _median_time(step, repeats: int) -> float:
-    step()  # warm-up: allocations, lazy initialisation
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _make_step(kind: str, mode: str, dtype: str, N: int, T: int, D: int, H: int):
+    """The function one timing runs, for kind "coursekit", "torch" or "torch-cell"."""
+    if kind == "coursekit":
+        return coursekit_step(mode, dtype, N, T, D, H)
+    return torch_step(mode, dtype, N, T, D, H, cells=kind == "torch-cell")
 
 
-def time_coursekit(mode: str, dtype: str, N: int, T: int, D: int, H: int, repeats: int) -> float:
+def _worker(connection) -> None:
+    """A process that builds a step on request and times single runs of it."""
+    step = None
+    while True:
+        message = connection.recv()
+        if message is None:
+            return
+        if message[0] == "build":
+            step = _make_step(*message[1:])
+            step()  # warm-up: allocations, lazy initialisation
+            connection.send(None)
+        else:
+            times = []
+            for _ in range(message[1]):
+                start = time.perf_counter()
+                step()
+                times.append(time.perf_counter() - start)
+            connection.send(times)
+
+
+def coursekit_step(mode: str, dtype: str, N: int, T: int, D: int, H: int):
     import numpy as np
 
     from coursekit import nn
@@ -53,10 +71,10 @@ def time_coursekit(mode: str, dtype: str, N: int, T: int, D: int, H: int, repeat
             _, cache = nn.gru_forward(x, None, p)
             nn.gru_backward(dh, cache)
 
-    return _median_time(step, repeats)
+    return step
 
 
-def time_torch(mode: str, dtype: str, N: int, T: int, D: int, H: int, repeats: int, cells: bool) -> float:
+def torch_step(mode: str, dtype: str, N: int, T: int, D: int, H: int, cells: bool):
     import torch
 
     torch.manual_seed(0)
@@ -81,32 +99,61 @@ def time_torch(mode: str, dtype: str, N: int, T: int, D: int, H: int, repeats: i
                 outputs.append(state[0] if mode == "LSTM" else state)
             torch.stack(outputs, 1).backward(dh)
 
-    return _median_time(step, repeats)
+    return step
 
 
-def _in_own_process(function, *args) -> float:
-    with mp.get_context("spawn").Pool(1) as pool:
-        return pool.apply(function, args)
+KINDS = ("coursekit", "torch", "torch-cell")
+
+
+def time_interleaved(workers, config, repeats: int, pause: float, burst: int = 3) -> dict[str, float]:
+    """Median seconds per kind. The kinds take turns of `burst` runs each, so that the noise of
+    a shared machine hits all alike; the first run of a turn warms caches and threads up and
+    is dropped."""
+    for kind, connection in workers.items():
+        connection.send(("build", kind, *config))
+    for connection in workers.values():
+        connection.recv()
+    times = {kind: [] for kind in workers}
+    for _ in range(repeats):
+        for kind, connection in workers.items():
+            time.sleep(pause)  # let the other process's idle BLAS threads go to sleep first
+            connection.send(("time", burst + 1))
+            times[kind] += connection.recv()[1:]
+    return {kind: statistics.median(values) for kind, values in times.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--repeats", type=int, default=5, help="turns per kind (each turn times 3 runs)")
     parser.add_argument("--sizes", default="64,100,32,128", help="N,T,D,H")
     parser.add_argument("--modes", default="RNN,LSTM,GRU")
     parser.add_argument("--dtypes", default="float32,float64")
+    parser.add_argument("--pause", type=float, default=0.1, help="seconds of rest before each turn")
     args = parser.parse_args()
     N, T, D, H = map(int, args.sizes.split(","))
-    print(f"forward+backward, N={N} T={T} D={D} H={H}, median of {args.repeats} runs, milliseconds")
+    print(f"forward+backward, N={N} T={T} D={D} H={H}, median of {3 * args.repeats} runs, milliseconds")
     header = f"{'cell':<6}{'dtype':<9}{'coursekit':>11}{'torch':>9}{'torch-cell':>12}{'coursekit/torch':>17}"
     print(header)
     print("-" * len(header))
-    for dtype in args.dtypes.split(","):
-        for mode in args.modes.split(","):
-            ours = _in_own_process(time_coursekit, mode, dtype, N, T, D, H, args.repeats)
-            fused = _in_own_process(time_torch, mode, dtype, N, T, D, H, args.repeats, False)
-            looped = _in_own_process(time_torch, mode, dtype, N, T, D, H, args.repeats, True)
-            print(f"{mode:<6}{dtype:<9}{ours * 1e3:>11.1f}{fused * 1e3:>9.1f}{looped * 1e3:>12.1f}{ours / fused:>17.2f}")
+    context = mp.get_context("spawn")
+    workers, processes = {}, []
+    for kind in KINDS:
+        parent, child = context.Pipe()
+        process = context.Process(target=_worker, args=(child,), daemon=True)
+        process.start()
+        workers[kind], processes = parent, processes + [process]
+    try:
+        for dtype in args.dtypes.split(","):
+            for mode in args.modes.split(","):
+                t = time_interleaved(workers, (mode, dtype, N, T, D, H), args.repeats, args.pause)
+                ratio = t["coursekit"] / t["torch"]
+                print(f"{mode:<6}{dtype:<9}{t['coursekit'] * 1e3:>11.1f}{t['torch'] * 1e3:>9.1f}"
+                      f"{t['torch-cell'] * 1e3:>12.1f}{ratio:>17.2f}", flush=True)
+    finally:
+        for connection in workers.values():
+            connection.send(None)
+        for process in processes:
+            process.join()
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
+from ._sequence import input_projection, weight_and_input_grads
 from .activations import sigmoid, sigmoid_grad, tanh_grad
 from .params import LayerParams
 
@@ -107,22 +108,32 @@ def gru_forward(x, h0, params: LayerParams):
     dtype = np.result_type(x, params.weight_hh)
     h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
 
-    w_hh_t = params.weight_hh.T
-    xw = np.matmul(x.transpose(1, 0, 2), params.weight_ih.T) + params.bias_ih  # (T, N, 3H)
+    # Speed: r and z come from one exp each step as 1 / (1 + exp(-a)), so the rows of their
+    # weights and biases are negated up front (exact); the n block keeps its sign.
+    sign = np.concatenate([-np.ones(2 * H, dtype), np.ones(H, dtype)])
+    w_hh, b_hh = params.weight_hh.T * sign, params.bias_hh * sign
+    xw = input_projection(x, params.weight_ih * sign[:, None], params.bias_ih * sign, dtype)  # (T, N, 3H)
     r_z = np.empty((T, N, 2 * H), dtype)
-    n = np.empty((T, N, H), dtype)
-    hw_n = np.empty((T, N, H), dtype)
-    h = np.empty((T, N, H), dtype)
+    n, hw_n, h = (np.empty((T, N, H), dtype) for _ in range(3))
+    hw = np.empty((N, 3 * H), dtype)
     h_prev = h0
-    for t in range(T):
-        hw = h_prev @ w_hh_t
-        hw += params.bias_hh
-        _gates(xw[t], hw, r_z[t], n[t])
-        hw_n[t] = hw[:, 2 * H:]
-        np.subtract(h_prev, n[t], out=h[t])  # h_t = n + z * (h_{t-1} - n)
-        h[t] *= r_z[t, :, H:]
-        h[t] += n[t]
-        h_prev = h[t]
+    with np.errstate(over="ignore"):  # a saturated gate overflows exp to inf: 1 / (1 + inf) = 0
+        for t in range(T):
+            np.matmul(h_prev, w_hh, out=hw)
+            hw += b_hh
+            gate = r_z[t]
+            np.add(xw[t, :, :2 * H], hw[:, :2 * H], out=gate)
+            np.exp(gate, out=gate)
+            gate += 1
+            np.reciprocal(gate, out=gate)  # r and z
+            hw_n[t] = hw[:, 2 * H:]
+            np.multiply(gate[:, :H], hw_n[t], out=n[t])  # n = tanh(n_x + r * n_h)
+            n[t] += xw[t, :, 2 * H:]
+            np.tanh(n[t], out=n[t])
+            np.subtract(h_prev, n[t], out=h[t])  # h_t = n + z * (h_{t-1} - n)
+            h[t] *= gate[:, H:]
+            h[t] += n[t]
+            h_prev = h[t]
     return h.transpose(1, 0, 2), GRUCache(x, h0, r_z, n, hw_n, h, params)
 
 
@@ -137,24 +148,35 @@ def gru_backward(dh, cache: GRUCache, truncate: int | None = None):
     T, N, H = h.shape
     truncate = _validate.check_truncate(truncate, T)
     dh = _validate.check_array(dh, (N, T, H), "dh")
-    dh_t = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)
-    h_prevs = np.concatenate([cache.h0[None], h[:-1]])
-    d_xw = np.empty((T, N, 3 * H), h.dtype)
-    d_hw = np.empty((T, N, 3 * H), h.dtype)
+    dh_t = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # becomes dL/dh_t in total
+    d_xw = np.empty((T, N, 3 * H), h.dtype)  # gradients w.r.t. the input part [r, z, n]_x
+    d_hw = np.empty((T, N, 3 * H), h.dtype)  # and w.r.t. the hidden part [r, z, n]_h
+    one_minus = np.empty((N, H), h.dtype)
     dh_prev = np.zeros((N, H), h.dtype)
+    # Speed: every buffer is reused from step to step, and each line is one NumPy call.
     for t in range(T - 1, -1, -1):
-        dh_t[t] += dh_prev
-        d_xw[t], d_hw[t], dh_direct = _gate_grads(dh_t[t], h_prevs[t], cache.r_z[t], cache.n[t], cache.hw_n[t])
-        dh_prev = dh_direct + d_hw[t] @ p.weight_hh
+        r, z, n, h_prev = cache.r_z[t, :, :H], cache.r_z[t, :, H:], cache.n[t], h[t - 1] if t > 0 else cache.h0
+        d = dh_t[t]
+        d += dh_prev
+        dr, dz, dn = d_xw[t, :, :H], d_xw[t, :, H:2 * H], d_xw[t, :, 2 * H:]
+        np.subtract(1, z, out=one_minus)
+        np.multiply(n, n, out=dn)  # dn = d * (1 - z) * (1 - n^2)
+        np.subtract(1, dn, out=dn)
+        dn *= d
+        dn *= one_minus
+        np.subtract(h_prev, n, out=dz)  # dz = d * (h_{t-1} - n) * z (1 - z)
+        dz *= d
+        dz *= z
+        dz *= one_minus
+        np.subtract(1, r, out=one_minus)
+        np.multiply(dn, cache.hw_n[t], out=dr)  # dr = dn * n_h * r (1 - r)
+        dr *= r
+        dr *= one_minus
+        d_hw[t, :, :2 * H] = d_xw[t, :, :2 * H]
+        np.multiply(dn, r, out=d_hw[t, :, 2 * H:])  # the reset gate scales n_h
+        np.matmul(d_hw[t], p.weight_hh, out=dh_prev)
+        dh_prev += np.multiply(d, z, out=one_minus)  # h_{t-1} also reaches h_t directly, times z
         if _validate.cut_here(t, truncate):
             dh_prev[:] = 0
-
-    d_xw_2d, d_hw_2d = d_xw.reshape(T * N, 3 * H), d_hw.reshape(T * N, 3 * H)
-    grads = LayerParams(
-        weight_ih=d_xw_2d.T @ cache.x.transpose(1, 0, 2).reshape(T * N, -1),
-        weight_hh=d_hw_2d.T @ h_prevs.reshape(T * N, H),
-        bias_ih=d_xw_2d.sum(0),
-        bias_hh=d_hw_2d.sum(0),
-    )
-    dx = np.matmul(d_xw, p.weight_ih).transpose(1, 0, 2)
+    dx, grads = weight_and_input_grads(d_xw, d_hw, cache.x, cache.h0, h, p.weight_ih)
     return dx, dh_prev, grads

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
+from ._sequence import input_projection, weight_and_input_grads
 from .activations import nonlinearity as _nonlinearity
 from .params import LayerParams
 
@@ -83,10 +84,11 @@ def rnn_forward(x, h0, params: LayerParams, nonlinearity: str = "tanh"):
 
     w_hh_t = params.weight_hh.T
     # a[t] starts as the input part x_t W_ih^T + b_ih + b_hh, for all t in one product.
-    a = np.matmul(x.transpose(1, 0, 2), params.weight_ih.T) + (params.bias_ih + params.bias_hh)
+    a = input_projection(x, params.weight_ih, params.bias_ih + params.bias_hh, dtype)
+    recurrent = np.empty((N, H), dtype)
     h_prev = h0
     for t in range(T):
-        a[t] += h_prev @ w_hh_t
+        a[t] += np.matmul(h_prev, w_hh_t, out=recurrent)
         h_prev = f(a[t], out=a[t])  # a[t] now holds h_t
     h = a
     return h.transpose(1, 0, 2), RNNCache(x, h0, h, params, nonlinearity)
@@ -112,17 +114,8 @@ def rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
     for t in range(T - 1, -1, -1):
         da[t] += dh_prev
         da[t] *= f_grad(h[t])
-        dh_prev = da[t] @ p.weight_hh
+        np.matmul(da[t], p.weight_hh, out=dh_prev)
         if _validate.cut_here(t, truncate):
             dh_prev[:] = 0
-
-    h_prevs = np.concatenate([cache.h0[None], h[:-1]])  # (T, N, H): the state each step read
-    da_2d = da.reshape(T * N, H)
-    grads = LayerParams(
-        weight_ih=da_2d.T @ x.transpose(1, 0, 2).reshape(T * N, -1),
-        weight_hh=da_2d.T @ h_prevs.reshape(T * N, H),
-        bias_ih=da_2d.sum(0),
-        bias_hh=da_2d.sum(0),
-    )
-    dx = np.matmul(da, p.weight_ih).transpose(1, 0, 2)
+    dx, grads = weight_and_input_grads(da, da, x, cache.h0, h, p.weight_ih)
     return dx, dh_prev, grads
