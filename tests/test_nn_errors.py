@@ -102,3 +102,18 @@ def test_clipping_rejects_nonsense():
         nn.clip_by_global_norm([np.ones(2)], 0)
     with pytest.raises(ValueError, match="dict of arrays or a list"):
         nn.clip_by_value(np.ones(2), 1.0)
+
+
+def test_step_input_must_be_one_time_step():
+    p = nn.init_layer_params("GRU", 3, 4)
+    with pytest.raises(ValueError, match=r"x must have shape \(N, D\).*D=3, one time step; got shape \(2, 5, 3\)"):
+        nn.gru_step_forward(np.zeros((2, 5, 3)), np.zeros((2, 4)), p)
+    with pytest.raises(ValueError, match=r"h_prev must have shape \(2, 4\); got shape \(4,\)"):
+        nn.rnn_step_forward(np.zeros((2, 3)), np.zeros(4), nn.init_layer_params("RNN_TANH", 3, 4))
+
+
+def test_gradient_of_the_final_state_with_wrong_shape():
+    net = nn.RecurrentNetwork.create("GRU", 3, 4)
+    net.forward(np.zeros((2, 5, 3)))
+    with pytest.raises(ValueError, match=r"d_h_n must have shape \(1, 2, 4\); got shape \(2, 4\)"):
+        net.backward(np.zeros((2, 5, 4)), np.zeros((2, 4)))

@@ -30,6 +30,15 @@ def check_sequence(x, input_size: int, name: str = "x") -> np.ndarray:
     return x
 
 
+def check_step_input(x, input_size: int) -> np.ndarray:
+    """x must be one time step of a batch, (N, D) with D == input_size."""
+    x = as_float_array(x, "x")
+    if x.ndim != 2 or x.shape[1] != input_size or x.shape[0] == 0:
+        raise ValueError(f"x must have shape (N, D) = (batch, features) with D={input_size}, one time step; "
+                         f"got shape {x.shape}")
+    return x
+
+
 def check_array(value, shape: tuple[int, ...], name: str, dtype=None) -> np.ndarray:
     """value must have exactly this shape (a ValueError names both shapes)."""
     array = as_float_array(value, name)
@@ -58,7 +67,7 @@ def check_layer_params(params, gates: int, input_size: int | None = None, name: 
     return weight_ih.shape[1], hidden
 
 
-def check_truncate(truncate, steps: int) -> int | None:
+def check_truncate(truncate) -> int | None:
     """truncate is None (full BPTT) or a window k >= 1."""
     if truncate is None:
         return None

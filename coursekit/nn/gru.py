@@ -60,9 +60,7 @@ def gru_step_forward(x, h_prev, params: LayerParams):
     x (N, D), h_prev (N, H) -> h_next (N, H), cache
     """
     D, H = _validate.check_layer_params(params, 3)
-    x = _validate.as_float_array(x, "x")
-    if x.ndim != 2 or x.shape[1] != D:
-        raise ValueError(f"x must have shape (N, D) with D={D}; got shape {x.shape}")
+    x = _validate.check_step_input(x, D)
     h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
     xw = x @ params.weight_ih.T + params.bias_ih
     hw = h_prev @ params.weight_hh.T + params.bias_hh
@@ -146,7 +144,7 @@ def gru_backward(dh, cache: GRUCache, truncate: int | None = None):
     """
     h, p = cache.h, cache.params
     T, N, H = h.shape
-    truncate = _validate.check_truncate(truncate, T)
+    truncate = _validate.check_truncate(truncate)
     dh = _validate.check_array(dh, (N, T, H), "dh")
     dh_t = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # becomes dL/dh_t in total
     d_xw = np.empty((T, N, 3 * H), h.dtype)  # gradients w.r.t. the input part [r, z, n]_x

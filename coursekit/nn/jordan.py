@@ -49,9 +49,7 @@ def jordan_step_forward(x, y_prev, params: JordanParams, nonlinearity: str = "ta
     """
     f, _ = _nonlinearity(nonlinearity)
     D, H, O = _check_params(params)
-    x = _validate.as_float_array(x, "x")
-    if x.ndim != 2 or x.shape[1] != D:
-        raise ValueError(f"x must have shape (N, D) with D={D}; got shape {x.shape}")
+    x = _validate.check_step_input(x, D)
     y_prev = _validate.check_array(y_prev, (x.shape[0], O), "y_prev")
     h = f(x @ params.weight_ih.T + y_prev @ params.weight_yh.T + params.bias)
     y = h @ params.weight_hy.T + params.bias_y
@@ -114,7 +112,7 @@ def jordan_backward(dy, cache: JordanCache, truncate: int | None = None):
     h, p = cache.h, cache.params
     T, N, H = h.shape
     O = cache.y.shape[2]
-    truncate = _validate.check_truncate(truncate, T)
+    truncate = _validate.check_truncate(truncate)
     dy = _validate.check_array(dy, (N, T, O), "dy")
     dy_t = np.array(dy.transpose(1, 0, 2), dtype=h.dtype)  # becomes dL/dy_t in total
     da = np.empty((T, N, H), h.dtype)

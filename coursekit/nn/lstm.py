@@ -55,9 +55,7 @@ def lstm_step_forward(x, h_prev, c_prev, params: LayerParams):
     x (N, D), h_prev (N, H), c_prev (N, H) -> h_next (N, H), c_next (N, H), cache
     """
     D, H = _validate.check_layer_params(params, 4)
-    x = _validate.as_float_array(x, "x")
-    if x.ndim != 2 or x.shape[1] != D:
-        raise ValueError(f"x must have shape (N, D) with D={D}; got shape {x.shape}")
+    x = _validate.check_step_input(x, D)
     h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
     c_prev = _validate.check_array(c_prev, (x.shape[0], H), "c_prev")
     z = x @ params.weight_ih.T + params.bias_ih + h_prev @ params.weight_hh.T + params.bias_hh
@@ -148,7 +146,7 @@ def lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None = Non
     """
     gates, c, tanh_c, p = cache.gates, cache.c, cache.tanh_c, cache.params
     T, N, H = c.shape
-    truncate = _validate.check_truncate(truncate, T)
+    truncate = _validate.check_truncate(truncate)
     dh = _validate.check_array(dh, (N, T, H), "dh")
     dh_t = np.array(dh.transpose(1, 0, 2), dtype=c.dtype)  # (T, N, H), becomes dL/dh_t in total
     dc = (np.zeros((N, H), c.dtype) if dc_last is None

@@ -146,17 +146,17 @@ class RecurrentNetwork:
         return self.forward(x, state)
 
     # ---- forward -------------------------------------------------------------------------
-    def _check_state(self, state, batch: int):
-        """state as torch takes it -> tuple of arrays (L*dirs, N, H)."""
+    def _check_state(self, state, batch: int, names=("h_0", "c_0")):
+        """state as torch takes it -> tuple of arrays (L*dirs, N, H); names are for messages."""
         cell = CELLS[self.mode]
         shape = (self.num_layers * self.num_directions, batch, self.hidden_size)
         if state is None:
             return tuple(np.zeros(shape, self.dtype) for _ in range(cell.state_size))
         if cell.state_size == 2:
             if not isinstance(state, (tuple, list)) or len(state) != 2:
-                raise ValueError(f"an LSTM's state is a pair (h_0, c_0), each of shape {shape}")
-            return tuple(_validate.check_array(s, shape, name, self.dtype) for s, name in zip(state, ("h_0", "c_0")))
-        return (_validate.check_array(state, shape, "h_0", self.dtype),)
+                raise ValueError(f"an LSTM's state is a pair ({names[0]}, {names[1]}), each of shape {shape}")
+            return tuple(_validate.check_array(s, shape, name, self.dtype) for s, name in zip(state, names))
+        return (_validate.check_array(state, shape, names[0], self.dtype),)
 
     def forward(self, x, state=None):
         """x (N, T, D) [or (T, N, D) when batch_first=False]; state: h_0, or (h_0, c_0) for an
@@ -209,7 +209,7 @@ class RecurrentNetwork:
         if not self.batch_first and d_output.ndim == 3:
             d_output = d_output.transpose(1, 0, 2)
         d_layer = _validate.check_array(d_output, (N, T, self.num_directions * self.hidden_size), "d_output")
-        d_final = self._check_state(d_state, N)
+        d_final = self._check_state(d_state, N, names=("d_h_n", "d_c_n"))
         H = self.hidden_size
         grads, d_state0 = {}, [np.zeros_like(s) for s in d_final]
         for l in range(self.num_layers - 1, -1, -1):

@@ -38,9 +38,7 @@ def rnn_step_forward(x, h_prev, params: LayerParams, nonlinearity: str = "tanh")
     """
     f, _ = _nonlinearity(nonlinearity)
     D, H = _validate.check_layer_params(params, 1)
-    x = _validate.as_float_array(x, "x")
-    if x.ndim != 2 or x.shape[1] != D:
-        raise ValueError(f"x must have shape (N, D) with D={D}; got shape {x.shape}")
+    x = _validate.check_step_input(x, D)
     h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
     a = x @ params.weight_ih.T + params.bias_ih + h_prev @ params.weight_hh.T + params.bias_hh
     h_next = f(a)
@@ -106,7 +104,7 @@ def rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
     _, f_grad = _nonlinearity(cache.nonlinearity)
     h, x, p = cache.h, cache.x, cache.params
     T, N, H = h.shape
-    truncate = _validate.check_truncate(truncate, T)
+    truncate = _validate.check_truncate(truncate)
     dh = _validate.check_array(dh, (N, T, H), "dh")
 
     da = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # (T, N, H), becomes dL/da_t
