@@ -1,0 +1,134 @@
+"""Questions of exercises/02_recurrent_neuron.ipynb: the step of both recurrent forms.
+
+    elman_step(x_t, h_prev, W_xh, W_hh, b)               -> h_t
+    jordan_step(x_t, y_prev, W_xh, W_yh, b, W_hy, b_y)   -> (h_t, y_t)
+
+Shapes (batch-first, weights stored (out, in)): x_t (N, D), h_prev (N, H), y_prev (N, O),
+W_xh (H, D), W_hh (H, H), W_yh (H, O), b (H,), W_hy (O, H), b_y (O,).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..nn import JordanParams, LayerParams, jordan_step_forward, rnn_step_forward
+from ..nn.gradcheck import rel_error
+from ..quiz import QuizQuestion
+from .core import Case, FunctionQuestion
+
+NOTEBOOK = "02_recurrent_neuron.ipynb"
+
+
+def _elman_inputs(rng, N, D, H, scale=1.0) -> dict:
+    return {"x_t": rng.standard_normal((N, D)) * scale, "h_prev": np.tanh(rng.standard_normal((N, H))),
+            "W_xh": rng.standard_normal((H, D)) * 0.5, "W_hh": rng.standard_normal((H, H)) * 0.5,
+            "b": rng.standard_normal(H) * 0.1}
+
+
+def elman_reference(x_t, h_prev, W_xh, W_hh, b):
+    h_t, _ = rnn_step_forward(x_t, h_prev, LayerParams(W_xh, W_hh, b, np.zeros_like(b)))
+    return (h_t,)
+
+
+def elman_hints(inputs, received) -> str | None:
+    """Recognise the usual slips by recomputing the step with each one made on purpose."""
+    x, h, W_xh, W_hh, b = inputs.values()
+    got = np.asarray(received[0], dtype=float)
+    slips = {
+        "tanh is missing: h_t = tanh(x_t W_xh^T + h_prev W_hh^T + b)": x @ W_xh.T + h @ W_hh.T + b,
+        "the bias b is missing": np.tanh(x @ W_xh.T + h @ W_hh.T),
+        "h_prev is not used: the previous state must enter through W_hh": np.tanh(x @ W_xh.T + b),
+        "W_hh is used without its transpose: with one sequence per row the term is h_prev @ W_hh.T":
+            np.tanh(x @ W_xh.T + h @ W_hh + b),
+    }
+    for words, value in slips.items():
+        if value.shape == got.shape and rel_error(value, got) < 1e-6:
+            return words
+    return None
+
+
+def _jordan_inputs(rng, N, D, H, O) -> dict:
+    return {"x_t": rng.standard_normal((N, D)), "y_prev": rng.standard_normal((N, O)),
+            "W_xh": rng.standard_normal((H, D)) * 0.5, "W_yh": rng.standard_normal((H, O)) * 0.5,
+            "b": rng.standard_normal(H) * 0.1, "W_hy": rng.standard_normal((O, H)) * 0.5,
+            "b_y": rng.standard_normal(O) * 0.1}
+
+
+def jordan_reference(x_t, y_prev, W_xh, W_yh, b, W_hy, b_y):
+    y_t, cache = jordan_step_forward(x_t, y_prev, JordanParams(W_xh, W_yh, b, W_hy, b_y))
+    return cache.h, y_t
+
+
+def jordan_hints(inputs, received) -> str | None:
+    x, y, W_xh, W_yh, b, W_hy, b_y = inputs.values()
+    h_right = np.tanh(x @ W_xh.T + y @ W_yh.T + b)
+    h_got, y_got = (np.asarray(r, dtype=float) for r in received)
+    if h_got.shape == h_right.shape and rel_error(h_got, np.tanh(x @ W_xh.T + b)) < 1e-6:
+        return "y_prev is not used: the previous output enters the hidden units through W_yh"
+    if h_got.shape == h_right.shape and rel_error(h_got, h_right) < 1e-6:
+        if y_got.shape == b_y.shape[:0] + (x.shape[0], W_hy.shape[0]):
+            if rel_error(y_got, np.tanh(h_right @ W_hy.T + b_y)) < 1e-6:
+                return "y_t is linear here: y_t = h_t W_hy^T + b_y, with no tanh"
+            if rel_error(y_got, h_right @ W_hy.T) < 1e-6:
+                return "the output bias b_y is missing"
+    return None
+
+
+QUESTIONS = {
+    "elman_step": FunctionQuestion(
+        grade_id="elman_step", notebook=NOTEBOOK, function="elman_step",
+        outputs={"h_t": ("sequence", "hidden unit")}, reference=elman_reference,
+        public_cases=lambda: [Case("the example from the notebook (N=3, D=2, H=4)",
+                                   _elman_inputs(np.random.default_rng(2), 3, 2, 4))],
+        hidden_cases=lambda seed: [
+            Case("a hidden case with one sequence (N=1, D=3, H=2)", _elman_inputs(np.random.default_rng(seed), 1, 3, 2)),
+            Case("a hidden case with large inputs (N=5, D=4, H=6)",
+                 _elman_inputs(np.random.default_rng(seed + 1), 5, 4, 6, scale=4.0)),
+        ],
+        points=2, hints=elman_hints,
+    ),
+    "jordan_step": FunctionQuestion(
+        grade_id="jordan_step", notebook=NOTEBOOK, function="jordan_step",
+        outputs={"h_t": ("sequence", "hidden unit"), "y_t": ("sequence", "output")}, reference=jordan_reference,
+        public_cases=lambda: [Case("the example from the notebook (N=3, D=2, H=4, O=1)",
+                                   _jordan_inputs(np.random.default_rng(3), 3, 2, 4, 1))],
+        hidden_cases=lambda seed: [
+            Case("a hidden case (N=2, D=3, H=5, O=2)", _jordan_inputs(np.random.default_rng(seed + 2), 2, 3, 5, 2)),
+            Case("a hidden case with one sequence (N=1, D=1, H=3, O=3)",
+                 _jordan_inputs(np.random.default_rng(seed + 3), 1, 1, 3, 3)),
+        ],
+        points=2, hints=jordan_hints,
+    ),
+    "which_form_remembers_more": QuizQuestion(
+        grade_id="which_form_remembers_more", notebook=NOTEBOOK, kind="choice", points=1,
+        prompt="Which recurrent form carries more information about the past from one step to the next?",
+        options={"a": "output-to-hidden (the neuron is fed its previous output y_{t-1})",
+                 "b": "hidden-to-hidden (the neuron is fed its previous hidden state h_{t-1})",
+                 "c": "both carry the same"},
+        salt="7f3c9a1e52b04d6e",
+        right="54e80a32c94ba161524018d846278cec18d4ed1cdb5ba4e5a13f229e46af506d",
+        feedback={
+            "9d7ade6612eb9f8e43c459036af307a8ff314339e7c346f6d0905f7f04308192":
+                "the output y_{t-1} is only O numbers, squeezed for the task; it holds less of the past than the "
+                "H hidden units do.",
+            "72fc569459ee54f9b37392447159eaa767e79eea6ac7fd80a0c9b1181618a967": "x",
+            "4767f980fb4d42696f97cf7db151fba6f1c6b31935b1c43e1cd28964c0c8d7b2":
+                "they differ in what is fed back: y_{t-1} (O numbers) or h_{t-1} (H numbers).",
+        },
+        explanation="The hidden state is a richer summary than the output; output-to-hidden is cheaper and "
+                    "trains in parallel with teacher forcing.",
+    ),
+    "shape_of_w_xh": QuizQuestion(
+        grade_id="shape_of_w_xh", notebook=NOTEBOOK, kind="shape", points=1,
+        prompt="In the example (D=2 input features, H=4 hidden units), what is the shape of W_xh?",
+        salt="c41d0b7a9e2f6853",
+        right="ba7de2ab2bfa981e7ad8aac6e86370191f2ce205ceb51d2deeab8de70ee23c94",
+        feedback={
+            "cfaaadf9f3bc8cf7f944bf388a9c9a7f55bd4a29015237fbbcb4cdeac1d10573":
+                "that is the transpose: weights are stored (out_features, in_features), so W_xh maps D=2 inputs "
+                "to H=4 units.",
+            "e15e9b2c665d092a10da4398e0b23b30dc76931fc913808609949ef8063c80cd":
+                "W_xh multiplies the input x_t, which has D=2 features, not the hidden state.",
+        },
+        explanation="(H, D) = (4, 2): one row per hidden unit, one column per input feature.",
+    ),
+}

@@ -1,0 +1,1 @@
+"""The instructor's tools: release exercises from solutions, grade submissions."""

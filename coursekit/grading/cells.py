@@ -1,0 +1,116 @@
+"""Reading course notebooks and the roles of their cells (nbgrader's metadata and markers).
+
+A solution notebook marks
+- the learner's part of a code cell with `### BEGIN SOLUTION` / `### END SOLUTION`, in a
+  cell whose metadata says nbgrader.solution = true (an *answer cell*);
+- tests that learners never see with `### BEGIN HIDDEN TESTS` / `### END HIDDEN TESTS`;
+- a *graded cell* with nbgrader.grade = true, a grade_id and points.
+The metadata follow nbgrader's schema version 3, so the same files work with nbgrader.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
+
+
+class NotebookError(ValueError):
+    """A notebook that cannot be used, with a reason a person can act on."""
+
+
+def read_notebook(path: Path) -> nbformat.NotebookNode:
+    """Read a Jupyter notebook (format 4), or raise NotebookError saying what is wrong."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise NotebookError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise NotebookError(f"{path.name} is not a notebook: it is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise NotebookError(f"{path.name} is not valid notebook JSON (line {error.lineno}, column {error.colno}: "
+                            f"{error.msg}); was it edited outside Jupyter or cut short?") from None
+    if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
+        raise NotebookError(f"{path.name} is JSON but not a Jupyter notebook (no cells)")
+    if data.get("nbformat") != 4:
+        raise NotebookError(f"{path.name} uses notebook format {data.get('nbformat')}; only format 4 can be graded: "
+                            "open it in Jupyter (version 4 or later) and save it again")
+    try:
+        notebook = nbformat.reads(raw.decode("utf-8"), as_version=4)
+        nbformat.validate(notebook)
+    except Exception as error:  # nbformat raises several kinds; all mean "malformed"
+        raise NotebookError(f"{path.name} is not a valid format-4 notebook: {str(error).splitlines()[0]}") from None
+    return notebook
+
+
+@dataclass(frozen=True)
+class CellRole:
+    grade_id: str | None
+    solution: bool  # the learner writes (part of) this cell
+    grade: bool  # this cell carries points
+    locked: bool
+    points: float
+
+
+def role(cell) -> CellRole:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return CellRole(meta.get("grade_id"), bool(meta.get("solution")), bool(meta.get("grade")),
+                    bool(meta.get("locked")), float(meta.get("points", 0) or 0))
+
+
+def _regions(lines: list[str], begin: str, end: str, where: str):
+    """Yield (start, stop) line indices of each begin/end region, checking they pair up."""
+    start = None
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text == begin:
+            if start is not None:
+                raise NotebookError(f"{where}: '{begin}' twice without '{end}' between them")
+            start = index
+        elif text == end:
+            if start is None:
+                raise NotebookError(f"{where}: '{end}' without a '{begin}' before it")
+            yield start, index
+            start = None
+    if start is not None:
+        raise NotebookError(f"{where}: '{begin}' is never closed by '{end}'")
+
+
+def strip_solutions(source: str, where: str) -> str:
+    """Replace every solution region with the stub, keeping the region's indentation."""
+    lines = source.split("\n")
+    for start, stop in reversed(list(_regions(lines, BEGIN_SOLUTION, END_SOLUTION, where))):
+        indent = re.match(r"\s*", lines[start]).group(0)
+        lines[start:stop + 1] = [indent + stub for stub in STUB]
+    return "\n".join(lines)
+
+
+def strip_hidden_tests(source: str, where: str) -> str:
+    lines = source.split("\n")
+    for start, stop in reversed(list(_regions(lines, BEGIN_HIDDEN, END_HIDDEN, where))):
+        del lines[start:stop + 1]
+    return "\n".join(lines).rstrip("\n")
+
+
+def check_grade_ids(notebook, name: str) -> None:
+    """Every answer or graded cell has a grade_id, and no two cells share one."""
+    seen = {}
+    for index, cell in enumerate(notebook.cells):
+        cell_role = role(cell)
+        if not (cell_role.solution or cell_role.grade):
+            continue
+        if not cell_role.grade_id:
+            raise NotebookError(f"{name}, cell {index}: an answer or graded cell needs metadata.nbgrader.grade_id")
+        if cell_role.grade_id in seen:
+            raise NotebookError(f"{name}: grade_id '{cell_role.grade_id}' is used by cells {seen[cell_role.grade_id]} "
+                                f"and {index}; grade_ids must be unique")
+        seen[cell_role.grade_id] = index
