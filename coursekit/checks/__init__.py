@@ -66,6 +66,18 @@ def check(grade_id: str) -> None:
     _report(grade_id, q.points, verdict)
 
 
+def check_hidden(grade_id: str, seed: int = 0) -> None:
+    """Run a question's hidden cases here (for instructors, and for nbgrader's autograder)."""
+    q = question(grade_id)
+    if isinstance(q, QuizQuestion):
+        return check(grade_id)
+    verdict = q.check_cases(_learner_namespace(), q.hidden_cases(seed))
+    print(f"{_SYMBOL[verdict.status]} {grade_id}: hidden checks {verdict.status}" +
+          (f" — {verdict.message}" if verdict.message else ""))
+    if verdict.status != PASSED and os.environ.get("NBGRADER_EXECUTION"):
+        raise AssertionError(f"{grade_id}: hidden checks {verdict.status} — {verdict.message}")
+
+
 def answer(grade_id: str, value) -> None:
     """Answer a quiz question; prints whether it is right, and feedback when it is not."""
     try:
@@ -75,6 +87,9 @@ def answer(grade_id: str, value) -> None:
         return
     if not isinstance(q, QuizQuestion):
         print(f"✗ {grade_id!r} is a coding question: use check({grade_id!r}) after writing the function")
+        return
+    if value is ...:
+        _report(grade_id, q.points, Verdict(NOT_ATTEMPTED, "replace ... with your answer"))
         return
     try:
         text = q.canonical(value)

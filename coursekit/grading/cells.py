@@ -85,12 +85,25 @@ def _regions(lines: list[str], begin: str, end: str, where: str):
         raise NotebookError(f"{where}: '{begin}' is never closed by '{end}'")
 
 
+_ANSWER_CALL = re.compile(r"""^\s*answer\(\s*(["'][\w.-]+["'])\s*,.*\)\s*$""")
+
+
 def strip_solutions(source: str, where: str) -> str:
-    """Replace every solution region with the stub, keeping the region's indentation."""
+    """Replace every solution region with the stub, keeping the region's indentation.
+
+    A region that only answers quiz questions, answer("id", value), becomes answer("id", ...)
+    instead, so that the exercise still runs top to bottom and says "not attempted".
+    """
     lines = source.split("\n")
     for start, stop in reversed(list(_regions(lines, BEGIN_SOLUTION, END_SOLUTION, where))):
         indent = re.match(r"\s*", lines[start]).group(0)
-        lines[start:stop + 1] = [indent + stub for stub in STUB]
+        body = [line for line in lines[start + 1:stop] if line.strip()]
+        calls = [_ANSWER_CALL.match(line) for line in body]
+        if body and all(calls):
+            stub = [f"{indent}answer({call.group(1)}, ...)  # replace ... with your answer" for call in calls]
+        else:
+            stub = [indent + line for line in STUB]
+        lines[start:stop + 1] = stub
     return "\n".join(lines)
 
 
