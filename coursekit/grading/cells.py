@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +46,10 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         raise NotebookError(f"{path.name} uses notebook format {data.get('nbformat')}; only format 4 can be graded: "
                             "open it in Jupyter (version 4 or later) and save it again")
     try:
-        notebook = nbformat.reads(raw.decode("utf-8"), as_version=4)
-        nbformat.validate(notebook)
+        with warnings.catch_warnings():  # e.g. duplicate cell ids, which grading does not care about
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(raw.decode("utf-8"), as_version=4)
+            nbformat.validate(notebook)
     except Exception as error:  # nbformat raises several kinds; all mean "malformed"
         raise NotebookError(f"{path.name} is not a valid format-4 notebook: {str(error).splitlines()[0]}") from None
     return notebook

@@ -245,7 +245,10 @@ def execute(plan: Plan, options: GradeOptions, work: Path) -> tuple[list[str], f
                 while position < len(code_cells):
                     index = code_cells[position]
                     if index not in skip:
-                        client.execute_cell(plan.notebook.cells[index], index)
+                        began = time.perf_counter()
+                        cell = client.execute_cell(plan.notebook.cells[index], index)
+                        timed_out = time.perf_counter() - began >= options.cell_timeout
+                        notes += _error_note(cell, options.cell_timeout if timed_out else None)
                     position += 1
         except DeadKernelError:
             crashed = code_cells[position]
@@ -264,6 +267,19 @@ def execute(plan: Plan, options: GradeOptions, work: Path) -> tuple[list[str], f
             notes.append(f"the notebook printed more than {options.max_output_mb:g} MB; the rest of its output "
                          "was dropped (grading is not affected)")
     return notes, start_seconds
+
+
+def _error_note(cell, timeout: int | None) -> list[str]:
+    """A note when an answer cell stopped with an error or ran out of time."""
+    if not role(cell).solution:
+        return []  # a graded cell's trouble shows in its verdict
+    gid = role(cell).grade_id
+    if timeout is not None:
+        return [f"answer cell '{gid}' ran longer than {timeout} s and was stopped"]
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if not errors:
+        return []
+    return [f"answer cell '{gid}' stopped with {errors[0].get('ename')}: {str(errors[0].get('evalue'))[:200]}"]
 
 
 def _describe(plan: Plan, index: int) -> str:
