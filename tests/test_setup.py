@@ -113,3 +113,11 @@ def test_cells_benchmark_prints_its_table():
     rows = [line.split() for line in result.stdout.splitlines() if line.startswith(("RNN", "LSTM", "GRU"))]
     assert [row[0] for row in rows] == ["RNN", "LSTM", "GRU"]
     assert all(float(row[-1]) > 0 for row in rows)
+
+
+def test_grading_benchmark_prints_its_table():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks/grading.py"), "--submissions", "2", "--workers", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    row = [line.split() for line in result.stdout.splitlines() if line.strip().startswith("1 ")][0]
+    assert float(row[2]) > 0 and row[-1].endswith("%")
