@@ -9,7 +9,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root (containers, some cloud machines) unless told it is meant.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: lab test setup lock clean
+.PHONY: lab test setup lock clean notebooks
 
 lab: $(READY)
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
@@ -36,3 +36,8 @@ lock: $(READY)
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info
+
+# Maintainers: re-run every lesson and solution in place, then regenerate the exercises.
+notebooks: $(READY)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/coursekit release solutions exercises

@@ -4,9 +4,10 @@
     quiz("dims_w_f")                # the same question as buttons (ipywidgets) in JupyterLab
 
 Answers are never stored in clear text: the package keeps a salted, slow hash of the right
-answer and of each anticipated wrong answer (whose feedback explains the likely mistake).
-A question with few possible answers can still be found by trying them all; the hash keeps
-answers out of sight, it is not a safe.
+answer and of each anticipated wrong answer. The words shown after an answer (the feedback on
+a wrong one, the explanation after the right one) are sealed with a key made from that answer,
+so they too can only be read by giving it. A question with few possible answers can still be
+found by trying them all: this keeps answers out of sight, it is not a safe.
 """
 from __future__ import annotations
 
@@ -53,6 +54,21 @@ def digest(salt: str, purpose: str, text: str) -> str:
     return hashlib.pbkdf2_hmac("sha256", f"{purpose}:{text}".encode(), salt.encode(), _ITERATIONS).hex()
 
 
+def _keystream(salt: str, text: str, length: int) -> bytes:
+    return hashlib.shake_256(f"{salt}:words:{text}".encode()).digest(length)
+
+
+def seal(salt: str, text: str, words: str) -> str:
+    """words, readable only with the answer text: XOR with a stream drawn from (salt, text)."""
+    data = words.encode()
+    return bytes(a ^ b for a, b in zip(data, _keystream(salt, text, len(data)))).hex()
+
+
+def unseal(salt: str, text: str, sealed: str) -> str:
+    data = bytes.fromhex(sealed)
+    return bytes(a ^ b for a, b in zip(data, _keystream(salt, text, len(data)))).decode("utf-8", "replace")
+
+
 @dataclass
 class QuizQuestion:
     grade_id: str
@@ -62,10 +78,10 @@ class QuizQuestion:
     salt: str
     right: str  # digest(salt, "right", canonical answer)
     options: dict[str, str] = field(default_factory=dict)  # letter -> text, for choice and multiple
-    feedback: dict[str, str] = field(default_factory=dict)  # digest(salt, "feedback", answer) -> words
+    feedback: dict[str, str] = field(default_factory=dict)  # digest(salt, "feedback", answer) -> sealed words
     tolerance: float = 0.0
     points: float = 1.0
-    explanation: str = ""  # shown once the answer is right
+    explanation: str = ""  # sealed with the right answer; shown once it is given
 
     def canonical(self, value) -> str:
         return canonical(self.kind, value, self.tolerance, tuple(self.options))
@@ -74,12 +90,24 @@ class QuizQuestion:
         return digest(self.salt, "right", text) == self.right
 
     def feedback_for(self, text: str) -> str:
-        return self.feedback.get(digest(self.salt, "feedback", text), "")
+        sealed = self.feedback.get(digest(self.salt, "feedback", text))
+        return unseal(self.salt, text, sealed) if sealed else ""
+
+    def explanation_for(self, text: str) -> str:
+        return unseal(self.salt, text, self.explanation) if self.explanation and self.is_right(text) else ""
 
 
-def hashes_for(salt: str, kind: str, right, wrong: dict, tolerance: float = 0.0, options=()) -> tuple[str, dict]:
-    """For authors: (right digest, feedback dict) from clear answers, to paste into a question."""
-    right_digest = digest(salt, "right", canonical(kind, right, tolerance, options))
-    feedback = {digest(salt, "feedback", canonical(kind, answer, tolerance, options)): words
-                for answer, words in wrong.items()}
-    return right_digest, feedback
+def seal_question(salt: str, kind: str, right, explanation: str, wrong: dict, tolerance: float = 0.0,
+                  options=()) -> dict:
+    """For authors: the stored fields of a question, from clear answers (paste the result).
+
+    wrong maps anticipated wrong answers to the feedback they get; give every option of a
+    choice question feedback, so that which options have some gives nothing away.
+    """
+    right_text = canonical(kind, right, tolerance, options)
+    feedback = {}
+    for answer, words in wrong.items():
+        text = canonical(kind, answer, tolerance, options)
+        feedback[digest(salt, "feedback", text)] = seal(salt, text, words)
+    return {"right": digest(salt, "right", right_text), "explanation": seal(salt, right_text, explanation),
+            "feedback": feedback}

@@ -4,7 +4,6 @@ Every submission here is the released exercise or the solution with some cells c
 by `coursekit grade` in fresh kernels; each must get the right score, with a reason.
 """
 import copy
-import hashlib
 import json
 import subprocess
 import sys
@@ -13,10 +12,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.grading.batch import find_submissions, grade_all
+from coursekit.grading.batch import grade_all
 from coursekit.grading.cells import role
 from coursekit.grading.grade import GradeOptions, grade_submission
-from coursekit.grading.release import release_notebook, stale_exercises
+from coursekit.grading.release import stale_exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"

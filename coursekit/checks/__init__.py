@@ -99,16 +99,23 @@ def answer(grade_id: str, value) -> None:
     _answers[grade_id] = text
     if q.is_right(text):
         _status[grade_id] = Verdict(PASSED)
-        print(f"✓ {grade_id}: right." + (f" {q.explanation}" if q.explanation else ""))
+        explanation = q.explanation_for(text)
+        print(f"✓ {grade_id}: right." + (f" {explanation}" if explanation else ""))
     else:
         hint = q.feedback_for(text) or "not right yet; read the question again and retry."
         _report(grade_id, q.points, Verdict(FAILED, hint))
 
 
-def quiz(grade_id: str):
-    """The question as a JupyterLab widget (buttons or a text box) that calls answer()."""
-    import ipywidgets as widgets
+def quiz(grade_id: str) -> None:
+    """Show the question as a JupyterLab widget (buttons or a text box) that calls answer()."""
     from IPython.display import display
+
+    display(quiz_widget(grade_id))
+
+
+def quiz_widget(grade_id: str):
+    """The widget quiz() shows: prompt, choices or a text box, an Answer button, the feedback."""
+    import ipywidgets as widgets
 
     q = question(grade_id)
     if q.kind == "choice":
@@ -132,7 +139,7 @@ def quiz(grade_id: str):
             answer(grade_id, value)
 
     button.on_click(submit)
-    display(widgets.VBox([widgets.HTML(f"<b>{grade_id}</b>: {q.prompt}"), field, button, out]))
+    return widgets.VBox([widgets.HTML(f"<b>{grade_id}</b>: {q.prompt}"), field, button, out])
 
 
 def _current_notebook() -> str | None:

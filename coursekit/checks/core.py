@@ -6,7 +6,6 @@ judging runs in the grader's own process on the numbers that came back).
 """
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -139,7 +138,3 @@ class FunctionQuestion:
             if verdict.status != PASSED:
                 return verdict
         return Verdict(PASSED)
-
-
-def deepcopy_cases(cases: list[Case]) -> list[Case]:
-    return copy.deepcopy(cases)
