@@ -38,7 +38,7 @@ def _grade(args) -> int:
         return 2
     workers = max(1, args.workers)
     options = GradeOptions(source=Path(args.source), cell_timeout=args.timeout, memory_mb=args.memory_mb,
-                           max_output_mb=args.max_output_mb, seed=args.seed,
+                           max_output_mb=args.max_output_mb, seed=args.seed, show_hidden=args.show_hidden,
                            threads=max(1, (os.cpu_count() or 1) // workers))
     results, skipped = grade_all([Path(p) for p in args.submissions], options, Path(args.out), workers,
                                  progress=not args.quiet)
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--max-output-mb", type=float, default=DEFAULT_MAX_OUTPUT_MB,
                        help="notebook output kept per submission (MB)")
     grade.add_argument("--seed", type=int, default=0, help="picks the inputs of the hidden checks")
+    grade.add_argument("--show-hidden", action="store_true",
+                       help="feedback shows the inputs of each failed check, hidden checks included")
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
 
     args = parser.parse_args(argv)

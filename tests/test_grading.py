@@ -185,6 +185,18 @@ def test_bad_answers_fail_with_a_message(folder, body, status, words):
     assert result.score == FULL - 2  # the other questions are untouched
 
 
+def test_feedback_shows_hidden_inputs_only_when_asked(folder, tmp_path):
+    from dataclasses import replace
+
+    from coursekit.grading.batch import feedback_markdown
+
+    source = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T) if len(x_t) == 3 else 0 * x_t"
+    path = write(folder, "hidden_inputs.ipynb", with_cells(solution(), elman_step_answer=source))
+    quiet, shown = grade(path), grade_submission(path, replace(OPTIONS, show_hidden=True))
+    assert "x_t = " not in feedback_markdown(quiet)
+    assert "The inputs of that check" in feedback_markdown(shown) and "x_t = " in feedback_markdown(shown)
+
+
 def test_hard_coded_public_example_fails_the_hidden_checks(folder):
     from coursekit.checks.recurrent_neuron import QUESTIONS
 

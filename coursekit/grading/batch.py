@@ -44,6 +44,8 @@ def feedback_markdown(result: SubmissionResult) -> str:
     for gid, q in result.questions.items():
         if q.message:
             lines += ["", f"## {gid}", "", q.message]
+        if q.inputs:
+            lines += ["", "The inputs of that check:", "", "```", q.inputs, "```"]
     if result.notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in result.notes]
     lines += ["", "Public checks are the ones in your notebook; hidden checks use other inputs, so a function "

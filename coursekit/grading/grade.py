@@ -55,6 +55,7 @@ class GradeOptions:
     max_output_mb: float = DEFAULT_MAX_OUTPUT_MB
     seed: int = 0  # picks the hidden cases
     threads: int = 1  # BLAS and torch threads in each kernel
+    show_hidden: bool = False  # feedback shows the inputs of a failed check, hidden ones too
 
 
 @dataclass
@@ -63,6 +64,7 @@ class QuestionResult:
     max_points: float
     status: str
     message: str = ""
+    inputs: str = ""  # the failed case's inputs, only when the instructor asks (show_hidden)
 
 
 @dataclass
@@ -308,16 +310,22 @@ def load_runs(work: Path, grade_id: str, cases: list[Case]) -> list[Run] | None:
     return runs
 
 
-def judge_function(question: FunctionQuestion, cases: list[Case], runs: list[Run] | None) -> Verdict:
+def judge_function(question: FunctionQuestion, cases: list[Case], runs: list[Run] | None) -> tuple[Verdict, Case | None]:
+    """The verdict over all cases, and the case that failed (None when all passed)."""
     if runs is None:
-        return Verdict(FAILED, "the check did not run (the kernel stopped, or the cell before it ran too long)")
+        return Verdict(FAILED, "the check did not run (the kernel stopped, or the cell before it ran too long)"), None
     for case, run in zip(cases, runs):
         if run.status not in ("returned", NOT_ATTEMPTED, "missing", "raised"):
-            return Verdict(FAILED, "the check's record is damaged")
+            return Verdict(FAILED, "the check's record is damaged"), case
         verdict = question.judge(case, run)
         if verdict.status != PASSED:
-            return verdict
-    return Verdict(PASSED)
+            return verdict, case
+    return Verdict(PASSED), None
+
+
+def describe_inputs(case: Case) -> str:
+    return "\n".join(f"{name} = {np.array2string(value, precision=4, separator=', ')}"
+                     for name, value in case.inputs.items())
 
 
 def judge_quiz(question: QuizQuestion, work: Path) -> Verdict:
@@ -360,13 +368,15 @@ def grade_submission(path: Path, options: GradeOptions, root: Path | None = None
             notes, result.kernel_start_seconds = execute(plan, options, work)
             result.notes += notes
             for grade_id in plan.graded.values():
-                question = questions[grade_id]
+                question, failed = questions[grade_id], None
                 if isinstance(question, QuizQuestion):
                     verdict = judge_quiz(question, work)
                 else:
-                    verdict = judge_function(question, plan.cases[grade_id], load_runs(work, grade_id, plan.cases[grade_id]))
+                    cases = plan.cases[grade_id]
+                    verdict, failed = judge_function(question, cases, load_runs(work, grade_id, cases))
                 result.questions[grade_id] = QuestionResult(
-                    question.points if verdict.status == PASSED else 0.0, question.points, verdict.status, verdict.message)
+                    question.points if verdict.status == PASSED else 0.0, question.points, verdict.status,
+                    verdict.message, describe_inputs(failed) if failed and options.show_hidden else "")
         if plan.forbidden:
             used = ", ".join(f"'{gid}' uses {name}" for gid, name in plan.forbidden.items())
             result.notes.append(f"answer cells may not use coursekit or patch modules ({used}); "
