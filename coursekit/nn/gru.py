@@ -123,7 +123,7 @@ def gru_forward(x, h0, params: LayerParams):
             np.add(xw[t, :, :2 * H], hw[:, :2 * H], out=gate)
             np.exp(gate, out=gate)
             gate += 1
-            np.reciprocal(gate, out=gate)  # r and z
+            np.divide(1, gate, out=gate)  # r and z
             hw_n[t] = hw[:, 2 * H:]
             np.multiply(gate[:, :H], hw_n[t], out=n[t])  # n = tanh(n_x + r * n_h)
             n[t] += xw[t, :, 2 * H:]

@@ -124,7 +124,7 @@ def lstm_forward(x, h0, c0, params: LayerParams):
             z += np.matmul(h_prev, w_hh, out=recurrent)
             np.exp(z, out=z)
             z += 1
-            np.reciprocal(z, out=z)  # every block is now a sigmoid
+            np.divide(1, z, out=z)  # every block is now a sigmoid (divide: faster than reciprocal here)
             g = z[:, 2 * H:3 * H]
             g *= 2
             g -= 1  # and g is a tanh
