@@ -61,3 +61,24 @@ def plot_heatmap(values: np.ndarray, *, xlabel: str, ylabel: str, colorbar_label
         ax.set_title(title)
     ax.figure.colorbar(image, ax=ax, label=colorbar_label)
     return ax
+
+
+def plot_history(history, *, title: str | None = None, metric: str | None = None, log_loss: bool = False, ax=None):
+    """The loss curve of a coursekit.train.History (and one metric on a second axis)."""
+    if ax is None:
+        _, ax = plt.subplots()
+    epochs = np.arange(1, len(history.loss) + 1)
+    ax.plot(epochs, history.loss, color=COLORS[0], label="training loss")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    if log_loss:
+        ax.set_yscale("log")
+    if metric:
+        other = ax.twinx()
+        other.plot(epochs, history.metrics[metric], color=COLORS[1], label=metric)
+        other.set_ylabel(metric)
+        other.grid(False)
+        ax.figure.legend(loc="upper center", ncol=2)
+    if title:
+        ax.set_title(title)
+    return ax

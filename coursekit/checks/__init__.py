@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..quiz import AnswerFormatError, QuizQuestion
 from .core import FAILED, NOT_ATTEMPTED, PASSED, FunctionQuestion, Verdict
-from .registry import MODULES, question, questions_of
+from .registry import all_questions, notebooks, question, questions_of
 
 _status: dict[str, Verdict] = {}  # grade_id -> the last verdict in this kernel
 _answers: dict[str, str] = {}  # grade_id -> canonical text of the last quiz answer
@@ -52,7 +52,7 @@ def check(grade_id: str) -> None:
     try:
         q = question(grade_id)
     except KeyError:
-        print(f"✗ there is no question named {grade_id!r}; check the spelling against the exercise")
+        print(f"✗ there is no question named {grade_id!r}; the questions are: {', '.join(sorted(all_questions()))}")
         return
     if isinstance(q, QuizQuestion):
         text = _answers.get(grade_id)
@@ -155,8 +155,7 @@ def progress(notebook: str | None = None) -> None:
     notebook = notebook or _current_notebook()
     questions = questions_of(notebook) if notebook else {}
     if not questions:
-        print("progress() shows the questions of one exercise notebook; name it, e.g. "
-              f"progress({next(iter(MODULES))!r})")
+        print(f"progress() shows the questions of one exercise notebook; name one of: {', '.join(notebooks())}")
         return
     width = max(len(g) for g in questions)
     print(f"{'question':<{width}}  points  status")

@@ -1,19 +1,34 @@
-"""Where questions are found: one module of coursekit.checks per exercise notebook."""
+"""Where questions are found: every module of coursekit.checks that defines NOTEBOOK and
+QUESTIONS is the question bank of that exercise notebook (found automatically)."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from functools import lru_cache
 
-# exercise notebook -> the module that defines its questions
-MODULES = {
-    "02_recurrent_neuron.ipynb": "coursekit.checks.recurrent_neuron",
-}
+
+@lru_cache(maxsize=1)
+def _banks() -> dict[str, dict]:
+    """{notebook file name: {grade_id: question}} for every question module."""
+    from .. import checks
+
+    banks = {}
+    for info in pkgutil.iter_modules(checks.__path__):
+        module = importlib.import_module(f"{checks.__name__}.{info.name}")
+        if hasattr(module, "NOTEBOOK") and hasattr(module, "QUESTIONS"):
+            banks[module.NOTEBOOK] = module.QUESTIONS
+    return banks
 
 
 def all_questions() -> dict:
     questions = {}
-    for module_name in MODULES.values():
-        questions.update(importlib.import_module(module_name).QUESTIONS)
+    for bank in _banks().values():
+        questions.update(bank)
     return questions
+
+
+def notebooks() -> list[str]:
+    return sorted(_banks())
 
 
 def question(grade_id: str):
@@ -22,5 +37,4 @@ def question(grade_id: str):
 
 
 def questions_of(notebook: str) -> dict:
-    module_name = MODULES.get(notebook)
-    return {} if module_name is None else dict(importlib.import_module(module_name).QUESTIONS)
+    return dict(_banks().get(notebook, {}))
