@@ -1,0 +1,45 @@
+"""Datasets: reproducible from their seed, and bad arguments get a ValueError saying what to pass."""
+import numpy as np
+import pytest
+
+from coursekit.data.digits import digits
+from coursekit.data.sorting import sorting
+
+
+def test_digits_are_reproducible_and_labelled():
+    images, labels = digits(50, size=14, seed=3)
+    again, labels_again = digits(50, size=14, seed=3)
+    assert images.shape == (50, 14, 14) and images.dtype == np.float32 and labels.shape == (50,)
+    assert np.array_equal(images, again) and np.array_equal(labels, labels_again)
+    assert 0 <= images.min() and images.max() <= 1 and set(labels) <= set(range(10))
+    other, _ = digits(50, size=14, seed=4)
+    assert not np.array_equal(images, other)
+
+
+def test_digits_of_one_class_look_alike():
+    """A digit is more like others of its class than like the rest: the labels mean something."""
+    images, labels = digits(400, size=14, noise=0.0, seed=0)
+    flat = images.reshape(len(images), -1)
+    means = np.stack([flat[labels == d].mean(0) for d in range(10)])
+    nearest = np.argmin(((flat[:, None] - means[None]) ** 2).sum(-1), axis=1)
+    assert (nearest == labels).mean() > 0.6
+
+
+def test_sorting_targets_are_the_sorted_inputs():
+    inputs, targets = sorting(20, length=5, vocab=7, seed=1)
+    assert inputs.shape == targets.shape == (20, 5)
+    assert np.array_equal(np.sort(inputs, 1), targets) and inputs.max() < 7
+
+
+@pytest.mark.parametrize("call,words", [
+    (lambda: digits(-1), "n must be >= 1"),
+    (lambda: digits(10, size=13), "size must divide 56"),
+    (lambda: digits(10, seed=1.5), "seed must be a non-negative int"),
+    (lambda: digits(10, noise=2), "noise must be a number between 0.0 and 1.0"),
+    (lambda: sorting(10, length=0), "length must be >= 1"),
+    (lambda: sorting(10, vocab=1), "vocab must be >= 2"),
+    (lambda: sorting("10"), "n must be a whole number"),
+])
+def test_bad_arguments(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
