@@ -62,6 +62,8 @@ def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, recei
         return f"{name} contains NaN or infinity, first at {_where(first, axes)}"
     if rel_error(expected, received) <= tolerance:
         return None
+    if expected.ndim == 0:
+        return f"{name} is {float(received):.6g}; expected {float(expected):.6g}"
     first = tuple(int(i) for i in np.unravel_index(np.argmax(np.abs(expected - received)), expected.shape))
     return (f"{name} differs from the expected values; the largest difference is at {_where(first, axes)}: "
             f"expected {expected[first]:.6g}, received {float(received[first]):.6g}")
