@@ -361,3 +361,155 @@ def plot_mapping_types():
         draw_mapping(inputs, outputs, title=title, ax=ax, **options)
     fig.tight_layout()
     return fig
+
+
+LSTM_GATES = {  # gate -> (label in its box: name and activation, what it does), PyTorch's order i, f, g, o
+    "i": ("$i_t$\nσ", "input gate: how much of the candidate is written"),
+    "f": ("$f_t$\nσ", "forget gate: how much of the old cell state is kept"),
+    "g": ("$g_t$\ntanh", "candidate: what could be written"),
+    "o": ("$o_t$\nσ", "output gate: how much of the cell is shown in h"),
+}
+
+
+def draw_lstm_cell(*, ax=None):
+    """One LSTM step as boxes and arrows: the cell state c runs along the top, changed only by
+    a multiplication (forget gate f) and an addition (input gate i times candidate g); the hidden
+    state h is the output gate o times tanh(c).
+
+    Returns the Axes. Patches carry a gid: "gate" (the four boxes, PyTorch's order i, f, g, o,
+    each with a `gate` letter in its label), "cell" (the cell-state path), "node" (x and +),
+    "tanh_c" (the tanh applied to c_t), "arrow" (everything else).
+    """
+    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3.4))
+    colour = {"i": COLORS[2], "f": COLORS[3], "g": COLORS[4], "o": COLORS[0]}
+    gate_x = {"f": 2.5, "i": 4.0, "g": 5.5, "o": 7.0}  # drawn left to right in the order they act
+    bus_y, gate_y, cell_y = 1.0, 2.6, 5.0
+
+    def arrow(start, end, gid="arrow", **style):
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=9, color="#444444",
+                                     linewidth=style.pop("linewidth", 1.0), shrinkA=0, shrinkB=0, gid=gid, **style))
+
+    def node(xy, symbol):
+        ax.add_patch(Circle(xy, 0.25, facecolor="white", edgecolor="#444444", gid="node", zorder=3))
+        ax.text(*xy, symbol, ha="center", va="center", fontsize=11, zorder=4)
+
+    # the cell state: a straight path across the top, touched only by x and +
+    ax.text(-0.1, cell_y, "$c_{t-1}$", ha="right", va="center")
+    arrow((0, cell_y), (10, cell_y), gid="cell", linewidth=2.5, zorder=1)
+    ax.text(10.1, cell_y, "$c_t$", ha="left", va="center")
+    # the hidden state and the input feed every gate
+    ax.text(-0.1, bus_y, "$h_{t-1}$", ha="right", va="center")
+    ax.plot([0, gate_x["o"]], [bus_y, bus_y], color="#444444", linewidth=1)
+    ax.text(1.0, -0.2, "$x_t$", ha="center", va="top")
+    arrow((1.0, -0.1), (1.0, bus_y))
+    for name, x in gate_x.items():
+        label, _ = LSTM_GATES[name]
+        ax.add_patch(FancyBboxPatch((x - 0.45, gate_y - 0.45), 0.9, 0.9, boxstyle="round,pad=0.05",
+                                    facecolor=colour[name], alpha=0.3, edgecolor=colour[name], gid="gate"))
+        ax.text(x, gate_y, label, ha="center", va="center", fontsize=9)
+        arrow((x, bus_y), (x, gate_y - 0.5))
+    # forget: c_{t-1} * f
+    node((gate_x["f"], cell_y), "×")
+    arrow((gate_x["f"], gate_y + 0.5), (gate_x["f"], cell_y - 0.25))
+    # write: + i * g
+    write = ((gate_x["i"] + gate_x["g"]) / 2, 3.9)
+    node(write, "×")
+    arrow((gate_x["i"], gate_y + 0.5), (write[0] - 0.2, write[1] - 0.15))
+    arrow((gate_x["g"], gate_y + 0.5), (write[0] + 0.2, write[1] - 0.15))
+    node((write[0], cell_y), "+")
+    arrow((write[0], write[1] + 0.25), (write[0], cell_y - 0.25))
+    # read: h_t = o * tanh(c_t)
+    read_x = 8.7
+    ax.add_patch(FancyBboxPatch((read_x - 0.4, 3.7), 0.8, 0.5, boxstyle="round,pad=0.05", facecolor="white",
+                                edgecolor="#444444", gid="tanh_c"))
+    ax.text(read_x, 3.95, "tanh", ha="center", va="center", fontsize=9)
+    arrow((read_x, cell_y), (read_x, 4.25))
+    node((read_x, gate_y), "×")
+    arrow((read_x, 3.65), (read_x, gate_y + 0.25))
+    arrow((gate_x["o"] + 0.5, gate_y), (read_x - 0.25, gate_y))
+    ax.plot([read_x, read_x], [gate_y - 0.25, bus_y], color="#444444", linewidth=1)
+    arrow((read_x, bus_y), (10, bus_y))
+    ax.text(10.1, bus_y, "$h_t$", ha="left", va="center")
+    ax.set_xlim(-1.0, 11.0)
+    ax.set_ylim(-0.8, 5.6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return ax
+
+
+GRU_GATES = {  # gate -> (label in its box: name and activation, what it does), PyTorch's order r, z, n
+    "r": ("$r_t$\nσ", "reset gate: how much of the old state the candidate may use"),
+    "z": ("$z_t$\nσ", "update gate: how much of the old state is kept"),
+    "n": ("$n_t$\ntanh", "candidate: the new content"),
+}
+
+
+def draw_gru_cell(*, ax=None):
+    """One GRU step as boxes and arrows, in PyTorch's form: the hidden state h runs along the top
+    (there is no separate cell state), scaled by the update gate z and topped up with (1 - z)
+    times the candidate n; the reset gate r scales the recurrent part W_hn h + b_hn inside n.
+
+    Returns the Axes. Patches carry a gid: "gate" (the three boxes, drawn z, r, n from left to
+    right), "state" (the hidden-state path), "node" (the x and + nodes), "reset" (the x node
+    where r meets W_hn h + b_hn), "one_minus" (the 1 - z box), "arrow" (everything else).
+    """
+    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3.4))
+    colour = {"r": COLORS[3], "z": COLORS[2], "n": COLORS[4]}
+    gate_x = {"z": 2.5, "r": 4.5, "n": 7.6}
+    bus_y, gate_y, mix_y, state_y = 1.0, 2.6, 3.9, 5.0
+
+    def arrow(start, end, gid="arrow", **style):
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=9, color="#444444",
+                                     linewidth=style.pop("linewidth", 1.0), shrinkA=0, shrinkB=0, gid=gid, **style))
+
+    def node(xy, symbol, gid="node"):
+        ax.add_patch(Circle(xy, 0.25, facecolor="white", edgecolor="#444444", gid=gid, zorder=3))
+        ax.text(*xy, symbol, ha="center", va="center", fontsize=11, zorder=4)
+
+    # the hidden state: one path across the top, touched by x z and + (1 - z) n
+    ax.text(-0.1, state_y, "$h_{t-1}$", ha="right", va="center")
+    arrow((0, state_y), (10, state_y), gid="state", linewidth=2.5, zorder=1)
+    ax.text(10.1, state_y, "$h_t$", ha="left", va="center")
+    # the same h_{t-1} and the input x_t feed every gate from the bus below
+    ax.plot([0.4, 0.4, gate_x["n"] + 0.2], [state_y, bus_y, bus_y], color="#444444", linewidth=1)
+    ax.text(1.2, -0.2, "$x_t$", ha="center", va="top")
+    arrow((1.2, -0.1), (1.2, bus_y))
+    for name, x in gate_x.items():
+        label, _ = GRU_GATES[name]
+        ax.add_patch(FancyBboxPatch((x - 0.45, gate_y - 0.45), 0.9, 0.9, boxstyle="round,pad=0.05",
+                                    facecolor=colour[name], alpha=0.3, edgecolor=colour[name], gid="gate"))
+        ax.text(x, gate_y, label, ha="center", va="center", fontsize=9)
+    arrow((gate_x["z"], bus_y), (gate_x["z"], gate_y - 0.5))
+    arrow((gate_x["r"], bus_y), (gate_x["r"], gate_y - 0.5))
+    arrow((gate_x["n"] + 0.2, bus_y), (gate_x["n"] + 0.2, gate_y - 0.5))  # W_in x_t + b_in
+    # reset: r scales the recurrent part of the candidate, W_hn h_{t-1} + b_hn (bias included)
+    reset = (5.75, gate_y)
+    node(reset, "×", gid="reset")
+    arrow((gate_x["r"] + 0.5, gate_y), (reset[0] - 0.25, gate_y))
+    arrow((reset[0], bus_y), (reset[0], gate_y - 0.25))
+    ax.text(reset[0] + 0.08, (bus_y + gate_y) / 2 - 0.1, "$W_{hn}h+b_{hn}$", ha="left", va="center", fontsize=8)
+    arrow((reset[0] + 0.25, gate_y), (gate_x["n"] - 0.5, gate_y))
+    # keep: h_{t-1} x z on the state path
+    node((gate_x["z"], state_y), "×")
+    arrow((gate_x["z"], gate_y + 0.5), (gate_x["z"], state_y - 0.25))
+    # write: + (1 - z) x n
+    ax.add_patch(FancyBboxPatch((4.1, mix_y - 0.22), 0.8, 0.44, boxstyle="round,pad=0.05", facecolor="white",
+                                edgecolor="#444444", gid="one_minus"))
+    ax.text(4.5, mix_y, "1 − z", ha="center", va="center", fontsize=9)
+    arrow((gate_x["z"], mix_y), (4.05, mix_y))
+    node((gate_x["n"], mix_y), "×")
+    arrow((4.95, mix_y), (gate_x["n"] - 0.25, mix_y))
+    arrow((gate_x["n"], gate_y + 0.5), (gate_x["n"], mix_y - 0.25))
+    node((gate_x["n"], state_y), "+")
+    arrow((gate_x["n"], mix_y + 0.25), (gate_x["n"], state_y - 0.25))
+    ax.set_xlim(-1.0, 11.0)
+    ax.set_ylim(-0.8, 5.6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return ax
