@@ -78,7 +78,9 @@ def plot_history(history, *, title: str | None = None, metric: str | None = None
         other.plot(epochs, history.metrics[metric], color=COLORS[1], label=metric)
         other.set_ylabel(metric)
         other.grid(False)
-        ax.figure.legend(loc="upper center", ncol=2)
+        # one legend for both axes, inside the plot, so that it never covers a title
+        lines = ax.get_lines() + other.get_lines()
+        ax.legend(lines, [line.get_label() for line in lines], loc="center right")
     if title:
         ax.set_title(title)
     return ax
