@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from ..quiz import AnswerFormatError, QuizQuestion
-from .core import FAILED, NOT_ATTEMPTED, PASSED, FunctionQuestion, Verdict
+from .core import FAILED, NOT_ATTEMPTED, PASSED, Verdict
 from .registry import all_questions, notebooks, question, questions_of
 
 _status: dict[str, Verdict] = {}  # grade_id -> the last verdict in this kernel

@@ -15,7 +15,7 @@ import numpy as np
 from ..nn import LayerParams, RecurrentNetwork
 from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
+from .core import Case, FunctionQuestion, matching_slip
 
 NOTEBOOK = "10_bidirectional_deep.ipynb"
 
@@ -73,9 +73,9 @@ def bidirectional_hints(inputs, received) -> str | None:
         "the backward direction starts from h0_fwd: it starts from its own h0_bwd":
             np.concatenate([fwd, _run(x[:, ::-1], h0_f, W_ih_b, W_hh_b, b_b)[:, ::-1]], axis=2),
     }
-    for words, value in out_slips.items():
-        if value is not None and value.shape == out_got.shape and rel_error(value, out_got) < 1e-6:
-            return words
+    slip = matching_slip(out_got, out_slips)
+    if slip:
+        return slip
     if out_got.shape == right_out.shape and rel_error(out_got, right_out) < 1e-6 and h_got.shape == right_h.shape:
         if rel_error(h_got, np.stack([fwd[:, -1], bwd[:, -1]])) < 1e-6:
             return ("h_n of the backward direction is taken at the wrong end: its final state is the one after "

@@ -69,6 +69,22 @@ def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, recei
             f"expected {expected[first]:.6g}, received {float(received[first]):.6g}")
 
 
+def matching_slip(received, slips: dict, tolerance: float = 1e-6) -> str | None:
+    """The words of the first slip whose value equals what the learner returned, if any.
+
+    slips: {words naming a likely mistake: the output that mistake produces (None to skip)}.
+    Hints are built on this: recompute the step with each slip made on purpose and compare.
+    """
+    got = np.asarray(received, dtype=float)
+    for words, value in slips.items():
+        if value is None:
+            continue
+        value = np.asarray(value, dtype=float)
+        if value.shape == got.shape and rel_error(value, got) < tolerance:
+            return words
+    return None
+
+
 @dataclass
 class FunctionQuestion:
     """The learner writes a function; it is called on cases and its outputs compared with a reference.

@@ -16,7 +16,7 @@ from ..nn import clip_by_global_norm
 from ..nn.gradcheck import rel_error
 from ..probes import gradient_norms_over_time
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
+from .core import Case, FunctionQuestion, matching_slip
 
 NOTEBOOK = "07_vanishing_exploding.ipynb"
 
@@ -99,10 +99,7 @@ def norms_hints(inputs, received) -> str | None:
         got = np.asarray(received[0], dtype=float)
     except (TypeError, ValueError):
         return None
-    for words, value in norms_slips(**inputs).items():
-        if value.shape == got.shape and rel_error(value, got) < 1e-6:
-            return words
-    return None
+    return matching_slip(got, norms_slips(**inputs))
 
 
 def _norms_case(label, seed, N, T, H, radius=0.9) -> Case:

@@ -15,9 +15,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import LayerParams, linear_forward, rnn_step_forward, softmax_cross_entropy
-from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
+from .core import Case, FunctionQuestion, matching_slip
 
 NOTEBOOK = "05_mapping_types.ipynb"
 _STABLE = ("a logit is so large that exp overflows: subtract each row's largest logit before exp "
@@ -32,16 +31,6 @@ def _log_softmax(logits):
 def _picked(logits, targets):
     """-log p(target) at every position: logits (..., C), targets (...) -> (...)."""
     return -np.take_along_axis(_log_softmax(logits), targets[..., None], axis=-1)[..., 0]
-
-
-def _first_match(received, slips: dict) -> str | None:
-    """The words of the first slip whose value equals what the learner returned."""
-    got = np.asarray(received, dtype=float)
-    for words, value in slips.items():
-        value = np.asarray(value, dtype=float)
-        if value.shape == got.shape and rel_error(value, got) < 1e-6:
-            return words
-    return None
 
 
 # --- many-to-one: the cross-entropy after the last step ---------------------------------------
@@ -64,7 +53,7 @@ def many_to_one_hints(inputs, received) -> str | None:
         return "you returned one loss per sequence; return one number, their mean over the batch"
     T = logits.shape[1]
     every_step = np.stack([_picked(logits[:, t], target) for t in range(T)], axis=1)  # (N, T)
-    return _first_match(got, {
+    return matching_slip(got, {
         "this averages the cross-entropy of all steps; many-to-one has one output, after the LAST step "
         "(logits[:, -1])": every_step.mean(),
         "this adds up the cross-entropy of all steps; many-to-one scores only the LAST step (logits[:, -1])":
@@ -101,7 +90,7 @@ def many_to_many_hints(inputs, received) -> str | None:
         return "you returned one loss per sequence; return one number, their mean over the batch"
     per_step = _picked(logits, targets)  # (N, T)
     masked = per_step * mask
-    return _first_match(got, {
+    return matching_slip(got, {
         "the padded steps are counted: multiply the per-step losses by the mask before adding them up":
             per_step.sum() / N,
         "this averages over the steps (torch's default reduction); the material's loss ADDS the steps of "
@@ -157,7 +146,7 @@ def greedy_hints(inputs, received) -> str | None:
         return "the tokens should be whole numbers: the argmax index of each step's logits"
     with_start = np.concatenate([np.full((N, 1), int(inputs["start"])),
                                  _decode(**inputs)[:, :-1]], axis=1)
-    return _first_match(got, {
+    return matching_slip(got, {
         "the decoder is fed the start token at every step; feed back the token it just predicted "
         "(its own prediction, since at generation time no true token is known)": _decode(**inputs, feed_back=False),
         "every step starts again from h0; carry the new hidden state h_t on to the next step":

@@ -13,7 +13,7 @@ import numpy as np
 from ..nn import JordanParams, LayerParams, jordan_step_forward, rnn_step_forward
 from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
+from .core import Case, FunctionQuestion, matching_slip
 
 NOTEBOOK = "02_recurrent_neuron.ipynb"
 
@@ -40,10 +40,7 @@ def elman_hints(inputs, received) -> str | None:
         "W_hh is used without its transpose: with one sequence per row the term is h_prev @ W_hh.T":
             np.tanh(x @ W_xh.T + h @ W_hh + b),
     }
-    for words, value in slips.items():
-        if value.shape == got.shape and rel_error(value, got) < 1e-6:
-            return words
-    return None
+    return matching_slip(got, slips)
 
 
 def _jordan_inputs(rng, N, D, H, O) -> dict:
