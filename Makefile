@@ -6,16 +6,33 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8888
+LAB_ARGS ?=   # extra options for jupyter lab, e.g. LAB_ARGS=--no-browser
 # Jupyter refuses to run as root (containers, some cloud machines) unless told it is meant.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: lab test setup lock clean notebooks
+.PHONY: lab test setup lock clean notebooks site browser
 
 lab: $(READY)
-	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
-test: $(READY)
+test: $(READY) browser
 	$(BIN)/python -m pytest
+
+# The website of the course: one page per notebook from its stored outputs, math rendered offline.
+site: $(READY)
+	$(BIN)/python tools/build_site.py --out _site
+	@echo "Open _site/index.html in a browser."
+
+# The browser tests drive the system's Chromium. Install it where we may (root with apt-get, as in CI);
+# elsewhere those tests skip and say how to install it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "Could not install Chromium: the browser tests will be skipped."; \
+	  else \
+	    echo "Chromium not found: the browser tests will be skipped. Install it (Debian/Ubuntu: sudo apt-get install chromium) to run them."; \
+	  fi
 
 setup: $(READY)
 
