@@ -40,7 +40,8 @@ def _report(grade_id: str, points: float, verdict: Verdict) -> None:
     _status[grade_id] = verdict
     if verdict.status == PASSED:
         print(f"✓ {grade_id}: public checks passed ({points:g} point{'s' if points != 1 else ''}). "
-              "Hidden checks run when your work is graded.")
+              + (f"{verdict.message[0].upper()}{verdict.message[1:]}. " if verdict.message else "")
+              + "Hidden checks run when your work is graded.")
     else:
         print(f"{_SYMBOL[verdict.status]} {grade_id}: {verdict.status} — {verdict.message}")
     if verdict.status != PASSED and os.environ.get("NBGRADER_EXECUTION"):

@@ -150,9 +150,15 @@ class FunctionQuestion:
         return Verdict(PASSED)
 
     def check_cases(self, namespace: dict, cases: list[Case]) -> Verdict:
-        """Run and judge cases in order; the first one that does not pass decides."""
+        """Run and judge cases in order; the first one that does not pass decides.
+
+        A judge may say something about a passed case (an open-ended question reports the score it
+        measured); those words are kept, in order, in the passing verdict.
+        """
+        notes = []
         for case in cases:
             verdict = self.judge(case, self.run(namespace, case))
             if verdict.status != PASSED:
                 return verdict
-        return Verdict(PASSED)
+            notes += [verdict.message] if verdict.message else []
+        return Verdict(PASSED, "; ".join(notes))
