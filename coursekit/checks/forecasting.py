@@ -1,0 +1,309 @@
+"""Questions of exercises/12_forecasting.ipynb: baselines, an AR model, and a forecaster of your own.
+
+    naive_forecast(series)              -> forecasts (T-1,): forecasts[t] = series[t], the guess for series[t+1]
+    fit_autoregressive(series, p)       -> coefficients (p+1,): the p lag weights, oldest first, then the bias
+    mean_absolute_error(y_true, y_pred) -> mae (): the mean of |y_true - y_pred|
+    forecast(history, horizon)          -> forecasts (horizon,): the next `horizon` values after history
+
+An AR(p) model predicts x_t = w_1 x_{t-p} + ... + w_p x_{t-1} + b, i.e. window @ w + b for a window
+series[t-p:t] in time order, so coefficients = [w_1, ..., w_p, b] (as sliding_windows lays out rows).
+p, horizon and the like arrive as 0-d integer arrays (use int(p)).
+
+`forecast` is open-ended: any self-contained forecaster passes when, on each case (the real sunspot
+series up to a cut year, and a horizon of a few years), its mean absolute error is strictly below
+that of the naive forecast, which repeats the last value of the history. The judge finds the true
+future from the length of the history. The hidden cut points are drawn from a seed among "fair"
+ones: cut points where every plain AR(p) model with p from 2 to 12 (fitted on the history, fed its
+own forecasts) reaches at most 0.7 times the naive error, so that beating persistence there is
+clearly possible and not a matter of luck. No partial credit: the grader scores a question all or
+nothing, so the question passes when every case does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..data.sunspots import sliding_windows, yearly_sunspots
+from ..quiz import QuizQuestion
+from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip
+
+NOTEBOOK = "12_forecasting.ipynb"
+FIRST_YEAR = 1700  # years[i] = FIRST_YEAR + i in yearly_sunspots()
+FAIR_RATIO = 0.7  # a fair cut point: every AR(p) of FAIR_ORDERS reaches at most this fraction of the naive MAE
+FAIR_ORDERS = range(2, 13)
+MIN_HISTORY = 100  # hidden histories hold at least this many years
+
+
+# ---- references -------------------------------------------------------------------------------
+def naive_reference(series):
+    return (np.asarray(series, dtype=float)[:-1].copy(),)
+
+
+def least_squares_ar(series, p: int, bias: bool = True) -> np.ndarray:
+    """AR(p) by least squares: series (T,) -> [w_1..w_p, b] (p+1,), or (p,) without a bias."""
+    X, y = sliding_windows(series, p)
+    if bias:
+        X = np.hstack([X, np.ones((len(X), 1))])
+    return np.linalg.lstsq(X, y[:, 0], rcond=None)[0]
+
+
+def ar_reference(series, p):
+    return (least_squares_ar(series, int(p)),)
+
+
+def mae_reference(y_true, y_pred):
+    return (np.array(np.mean(np.abs(np.asarray(y_true, float) - np.asarray(y_pred, float)))),)
+
+
+def recursive_ar_forecast(history, horizon: int, p: int) -> np.ndarray:
+    """Fit AR(p) on history (T,), then feed each forecast back as an input: -> (horizon,)."""
+    coefficients = least_squares_ar(history, p)
+    window, out = list(np.asarray(history, dtype=float)[-p:]), []
+    for _ in range(horizon):
+        out.append(float(np.dot(window[-p:], coefficients[:p]) + coefficients[p]))
+        window.append(out[-1])
+    return np.array(out)
+
+
+def naive_multi_step(history, horizon) -> tuple[np.ndarray]:
+    """The baseline of `forecast`: the last value of history, repeated horizon times."""
+    return (np.full(int(horizon), float(np.asarray(history)[-1])),)
+
+
+# ---- hints ------------------------------------------------------------------------------------
+def _safe(hints):
+    """A hint function that gives no hint, rather than an error, on outputs that are not numbers."""
+    def safe_hints(inputs, received):
+        try:
+            return hints(inputs, received)
+        except (TypeError, ValueError):
+            return None
+    return safe_hints
+
+
+def naive_hints(inputs, received) -> str | None:
+    series = np.asarray(inputs["series"], dtype=float)
+    return matching_slip(received[0], {
+        "that is series[1:], the values being forecast: the forecast for series[t+1] may only use values up to "
+        "series[t], so it is series[:-1]": series[1:],
+        "the last value is repeated for every step; the naive one-step forecast moves along the series: "
+        "forecasts[t] = series[t]": np.full(len(series) - 1, series[-1]),
+    })
+
+
+def ar_hints(inputs, received) -> str | None:
+    series, p = np.asarray(inputs["series"], dtype=float), int(inputs["p"])
+    right = least_squares_ar(series, p)
+    slips = {
+        "the lag weights are in reverse order: coefficients[:p] multiply the window in time order, oldest first "
+        "(coefficients[p-1] belongs to the value just before the forecast)": np.r_[right[:p][::-1], right[p]],
+        "the bias comes first; put it last: [w_1, ..., w_p, b]": np.r_[right[p], right[:p]],
+        "the bias is missing: add a column of ones to the windows and return p+1 coefficients":
+            least_squares_ar(series, p, bias=False),
+        "the bias is zero: fitting without a column of ones and appending 0 is a different (worse) model":
+            np.r_[least_squares_ar(series, p, bias=False), 0.0],
+    }
+    if len(series) > p + 2:
+        slips["off by one: these are the coefficients of AR(p+1) (windows of p+1 values); use windows of p "
+              "values, series[t-p:t], to predict series[t]"] = least_squares_ar(series, p + 1)
+        X, y = sliding_windows(series, p + 1)  # a window that includes the target itself
+        slips["the windows include the value being predicted (a lag of 0): predict series[t] from series[t-p:t], "
+              "not from series[t-p+1:t+1]"] = np.linalg.lstsq(np.hstack([X[:, 1:], np.ones((len(X), 1))]),
+                                                              X[:, -1], rcond=None)[0]
+    return matching_slip(received[0], slips, tolerance=1e-5)
+
+
+def mae_hints(inputs, received) -> str | None:
+    error = np.asarray(inputs["y_true"], float) - np.asarray(inputs["y_pred"], float)
+    return matching_slip(received[0], {
+        "that is the mean squared error: take the absolute value of each error, not its square": np.mean(error ** 2),
+        "the absolute value is missing: positive and negative errors cancel out": np.mean(error),
+        "the absolute value is missing (and the sign is flipped): take |y_true - y_pred|": np.mean(-error),
+        "that is the sum of the absolute errors; divide by how many there are": np.sum(np.abs(error)),
+        "that is the root of the mean squared error, not the mean absolute error": np.sqrt(np.mean(error ** 2)),
+    })
+
+
+# ---- cases ------------------------------------------------------------------------------------
+def _sunspots() -> np.ndarray:
+    return yearly_sunspots()[1]
+
+
+def _synthetic_ar(seed: int, T: int) -> np.ndarray:
+    """A noisy AR(2) series with a cycle, for hidden cases that are not the sunspots."""
+    rng = np.random.default_rng(seed)
+    x = [0.0, 0.0]
+    for _ in range(T - 2):
+        x.append(1.5 * x[-1] - 0.8 * x[-2] + 3.0 + rng.normal())
+    return np.array(x)
+
+
+def _naive_case(label, series) -> Case:
+    return Case(f"{label} ({len(series)} values)", {"series": np.asarray(series, dtype=float)})
+
+
+def _ar_case(label, series, p) -> Case:
+    return Case(f"{label} ({len(series)} values, p={p})", {"series": np.asarray(series, dtype=float),
+                                                             "p": np.array(p)})
+
+
+def _mae_case(label, seed, n) -> Case:
+    rng = np.random.default_rng(seed)
+    y_true = rng.uniform(0, 100, n)
+    return Case(f"{label} ({n} values)", {"y_true": y_true, "y_pred": y_true + rng.normal(0, 10, n)})
+
+
+def _forecast_case(label, cut: int, horizon: int) -> Case:
+    return Case(f"{label}: the sunspots up to {FIRST_YEAR + cut - 1}, forecasting {FIRST_YEAR + cut}-"
+                f"{FIRST_YEAR + cut + horizon - 1} ({horizon} years)",
+                {"history": _sunspots()[:cut], "horizon": np.array(horizon)})
+
+
+def _mae_of(forecasts, truth) -> float:
+    return float(np.mean(np.abs(np.asarray(forecasts, float) - truth)))
+
+
+@lru_cache(maxsize=None)
+def fair_cut_points(horizon: int) -> tuple[int, ...]:
+    """Cut indices c (history = series[:c]) where every AR(p) of FAIR_ORDERS clearly beats the naive forecast."""
+    series, fair = _sunspots(), []
+    for cut in range(MIN_HISTORY, len(series) - horizon + 1):
+        truth = series[cut:cut + horizon]
+        naive = _mae_of(naive_multi_step(series[:cut], horizon)[0], truth)
+        errors = [_mae_of(recursive_ar_forecast(series[:cut], horizon, p), truth) for p in FAIR_ORDERS]
+        if max(errors) <= FAIR_RATIO * naive:
+            fair.append(cut)
+    return tuple(fair)
+
+
+def forecast_public_cases() -> list[Case]:
+    return [_forecast_case("the held-out tail of the notebook", 269, 11),
+            _forecast_case("a later case", 288, 5)]
+
+
+def forecast_hidden_cases(seed: int) -> list[Case]:
+    rng = np.random.default_rng(seed)
+    return [_forecast_case("a hidden case", int(rng.choice(fair_cut_points(horizon))), horizon)
+            for horizon in (3, 7, 11)]
+
+
+# ---- the open-ended question -------------------------------------------------------------------
+@dataclass
+class BeatTheBaselineQuestion(FunctionQuestion):
+    """A FunctionQuestion judged by a threshold: the forecast's MAE must be below the naive forecast's.
+
+    Each case is the sunspot series up to a cut year and a horizon; the true future is looked up
+    here, from the length of the history, so the learner's kernel never holds it. Passing means
+    strictly below: the naive forecast itself (equal MAE) does not pass.
+    """
+
+    def judge(self, case: Case, run: Run) -> Verdict:
+        if run.status != "returned":  # not attempted, missing, raised: judged as for every question
+            return super().judge(case, run)
+        for name, before in case.inputs.items():
+            after = run.inputs_after.get(name)
+            if after is None or after.shape != before.shape or not np.array_equal(after, before):
+                return Verdict(FAILED, f"on {case.label}, `{self.function}` changed its input `{name}` in place; "
+                                       f"work on a copy (e.g. history = history.copy())")
+        history, horizon = case.inputs["history"], int(case.inputs["horizon"])
+        series = _sunspots()
+        if not np.array_equal(history, series[:len(history)]):
+            raise ValueError(f"case {case.label!r}: the history is not the start of the sunspot series")
+        truth = series[len(history):len(history) + horizon]
+        received = run.outputs[0] if run.outputs else np.array([])
+        problem = compare_output("forecasts", ("year ahead",), truth, received, tolerance=np.inf)  # form only
+        if problem:
+            return Verdict(FAILED, f"on {case.label}: {problem}. `{self.function}` returns one forecast per year "
+                                   f"ahead: shape (horizon,) = ({horizon},)")
+        naive = _mae_of(naive_multi_step(history, horizon)[0], truth)
+        yours = _mae_of(received, truth)
+        if yours < naive:
+            return Verdict(PASSED, f"on {case.label}: MAE {yours:.2f} against the naive {naive:.2f}")
+        same = np.allclose(received, history[-1])
+        return Verdict(FAILED, f"on {case.label}: your forecast's mean absolute error is {yours:.2f} sunspots; the "
+                               f"naive forecast (the last value, {history[-1]:g}, repeated) reaches {naive:.2f}. "
+                               + ("Yours is the naive forecast itself; it has to do better than that. " if same else
+                                  "It has to be strictly below. ")
+                               + "Hint: a forecaster that follows the cycle (e.g. an AR model fitted on the history "
+                                 "and fed its own forecasts) does.")
+
+
+QUESTIONS = {
+    "naive_forecast": FunctionQuestion(
+        grade_id="naive_forecast", notebook=NOTEBOOK, function="naive_forecast",
+        outputs={"forecasts": ("step",)}, reference=naive_reference,
+        public_cases=lambda: [_naive_case("the first years of the sunspot series", _sunspots()[:6])],
+        hidden_cases=lambda seed: [
+            _naive_case("a hidden case: the whole sunspot series", _sunspots()),
+            _naive_case("a hidden case with two values", np.array([3.0, 7.0])),
+            _naive_case("a hidden synthetic series", _synthetic_ar(seed, 25)),
+        ],
+        points=1, hints=_safe(naive_hints),
+    ),
+    "fit_autoregressive": FunctionQuestion(
+        grade_id="fit_autoregressive", notebook=NOTEBOOK, function="fit_autoregressive",
+        outputs={"coefficients": ("coefficient",)}, reference=ar_reference,
+        public_cases=lambda: [_ar_case("the sunspots of 1700-1799", _sunspots()[:100], 2)],
+        hidden_cases=lambda seed: [
+            _ar_case("a hidden case: the sunspots of 1700-1968", _sunspots()[:269], 9),
+            _ar_case("a hidden case with p=1", _synthetic_ar(seed, 40), 1),
+            _ar_case("a hidden synthetic series", _synthetic_ar(seed + 1, 80), 4),
+        ],
+        points=2, tolerance=1e-5, hints=_safe(ar_hints),
+    ),
+    "mean_absolute_error": FunctionQuestion(
+        grade_id="mean_absolute_error", notebook=NOTEBOOK, function="mean_absolute_error",
+        outputs={"mae": ()}, reference=mae_reference,
+        public_cases=lambda: [Case("the example from the notebook (3 values)",
+                                   {"y_true": np.array([10.0, 20.0, 30.0]), "y_pred": np.array([12.0, 15.0, 30.0])})],
+        hidden_cases=lambda seed: [_mae_case("a hidden case", seed, 40), _mae_case("a hidden case with one value",
+                                                                                   seed + 1, 1)],
+        points=1, hints=_safe(mae_hints),
+    ),
+    "forecast": BeatTheBaselineQuestion(
+        grade_id="forecast", notebook=NOTEBOOK, function="forecast",
+        outputs={"forecasts": ("year ahead",)}, reference=naive_multi_step,
+        public_cases=forecast_public_cases, hidden_cases=forecast_hidden_cases,
+        points=4,
+    ),
+    "naive_is_hard_to_beat": QuizQuestion(
+        grade_id="naive_is_hard_to_beat", notebook=NOTEBOOK, kind="choice", points=1,
+        prompt="One year ahead, the naive forecast (next year = this year) is hard to beat on the sunspot "
+               "series. Why?",
+        options={
+            "a": "from one year to the next the series moves little compared with its whole range, so the last "
+                 "value already says most of what can be known about the next one",
+            "b": "the naive forecast is fitted by least squares, so no other model can have a lower error",
+            "c": "the sunspot series is pure noise, so no model can do better than repeating the last value",
+            "d": "the naive forecast uses the value it is asked to predict",
+        },
+        salt="5c2e9a41d7b03f68",
+        right="24e789beb8d7f6c30df65943f4708fb8aa68a72454cfc82899b8690630f6ecdb",
+        explanation="c6157338e26c619c40405256c3af8ac5313ae90292c9db2818931c8028cc049cf1a4a15ce4aae809dbb4ace1f1d9c260"
+                    "0fc7aa81f76836a5ab7b0fceef47f14ab88559bf6c63ca92fad1110a0ebaf70ba299aa23b9bd71567698a761d0505082"
+                    "e01ab632aee662bf6d1465992e010cc605880ec31f7f40b8379d0c0c3a8e7ec93f911dd0e4261d42d69518cd15e8a4ee"
+                    "92133ffd493ed938c3bfd9419c3119712a5cb2502d64d443cbfc0cee7ca29c5b35cc64d21c24911e63a6fb3e9d66adcc"
+                    "0bb131c00650254ec8870249b46ee2fbdc5d9ce01a5c1f1a7799c33105e2081febfb4157badc5a68335ee384a8a0237d"
+                    "d26d6c7c5cc5e8565e079393a7dc9f934c4d1dc59b2bf0694213cc333370a2e2bc3901de25ebfa737f03f6",
+        feedback={
+            "d8b1f89d493a82e072c843bc0c1e8b379ed70f0fd3f35cef2f2798bb4c4093aa":
+                "1545965b94e5d4f465243459c5c4bbc37f397a4f6c51d588ca754994a531453732e03e29bd18bff4e1e1086286567503"
+                "3ca8242696cb1f4b32e42ef7528a6601277e8cd6611df77c15032e5eda265b8b17fadb66fee49de7bbdfbabb30373e79"
+                "24d1a9a62f2237b46b14348303dd0ce85e2b29c76477bb4834a6d6242ee31988543d67ce55372fed4b1e39db89e481d3"
+                "9e7390fd199d32250d68abe4aa434a2de09a143c3ec32c39",
+            "1f1e87e438510a77f9f6d5bda25509d7b756b7e116004ddbc422c4d4572f6e2d":
+                "597f9636b554f514c861338cbb1c8b57420dd6eec4f1ae1f670d7dd1750e37c3cd4df347aa565f3879bf527abcd8b2d9"
+                "96776a1214829167afbf05b9c62da75da47289e7b3f7caa38ded480aaf9d2ec2dfb653ae04d43c4d40de2a5eb5d4a977"
+                "6638c456a2283b7eb1f50e5640e5a013d7c972301f1fe060fd9408e63c9a93a994e274d9f00249518cc565a1cd62f37e"
+                "179c90354456ff9948e61da0263c2c4a3c884920beaca0f9b704f53d2b6a5014abdea78c15fc5a8d83ca5a35cc8dca76"
+                "dfda29080f5314dbe810",
+            "1bbdf1503eb7982d6be082f3fcdcf96ea107e22db2e771f1c293070bc05264e1":
+                "d87636421d7a6a800121b7bef13bf6c353fa3c339900918ed11897a80673e31ff024d7372c657305759e738850af1ffa"
+                "d0487d874d8b8f72773e8fd3d16b79676429231ad70df62558d10d339e650097d885dab87c229d63fb3ed286abd65cd8"
+                "3e5ed26309a82ae5aab33c9ae2f5a69c5795fddb38ac365253ead67244b2b11d712f52e579184ecac0b4463a01b68d4f"
+                "58ba09c732fc8c223a8727564db0b6a9529587e16d57ce4d2328749e531cb4907a608a",
+        },
+    ),
+}
