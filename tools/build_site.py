@@ -1,0 +1,357 @@
+"""Build the course website: one HTML page per notebook, from its stored outputs, readable offline.
+
+    python tools/build_site.py --out _site          (what `make site` runs)
+
+Pages come from the committed notebooks as they are (nothing is re-executed): every lesson in
+notebooks/*.ipynb in file-name order (that is the course order), every exercise in exercises/*.ipynb,
+and an index. The site mirrors the repository's folders, so a relative link between notebooks stays
+right once `.ipynb` becomes `.html`:
+
+    index.html
+    notebooks/01_sequences.html   notebooks/01_sequences.ipynb   (the page and its download)
+    exercises/01_sequences.html   exercises/01_sequences.ipynb
+    assets/site.css  assets/jupyterlab.css                        (our styles, JupyterLab's)
+    assets/mathjax/...                                            (MathJax 2.7, pruned, Apache 2.0)
+    coursekit/...                 repository files a lesson links to, copied as they are
+
+Nothing on a page is loaded from the network: MathJax is copied from the installed package
+jupyter_server_mathjax, and nbconvert's CDN scripts (require.js, the widget renderer, mermaid) are
+left out by the page template tools/site_assets/course_page/index.html.j2. Training progress bars
+are stored as ipywidgets views, which cannot run on a static page; each becomes the text of its
+final state, as tqdm prints it in a terminal.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = Path(__file__).resolve().parent / "site_assets"
+
+# What the pages' MathJax configuration (TeX input, HTML-CSS output with the STIX web fonts) can
+# load, relative to jupyter_server_mathjax/static. The rest of the 12 MB package (the SVG output's
+# fonts, 40 translations, the accessibility explorer, ...) is never requested and stays out.
+MATHJAX_FILES = [
+    "LICENSE",
+    "MathJax.js",
+    "config/TeX-AMS-MML_HTMLorMML-full.js",
+    "extensions/TeX",             # loaded on demand by \boldsymbol, \cancel, \color, ...
+    "extensions/HTML-CSS",
+    "extensions/MathMenu.js",
+    "extensions/MathZoom.js",
+    "extensions/HelpDialog.js",
+    "extensions/FontWarnings.js",
+    "jax/input/TeX",
+    "jax/element/mml",            # operator tables, loaded per symbol range
+    "jax/output/HTML-CSS",        # font metrics of STIX-Web, loaded per glyph range
+    "fonts/HTML-CSS/STIX-Web/woff",
+    "localization/en",
+]
+MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full"
+MARKER = ".course-site"  # marks a folder this tool may empty before building into it
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+# A markdown link target or an HTML href: the path, then an optional #anchor.
+LINK = re.compile(r"""(?P<lead>\]\(\s*<?|href=["'])(?P<path>[^)\s"'<>#]+)(?P<anchor>#[^)\s"'<>]*)?""")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class SiteError(Exception):
+    """The site cannot be built; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One notebook of the site; `rel` is its path in the repository, e.g. notebooks/01_sequences.ipynb."""
+
+    rel: PurePosixPath
+    title: str
+
+    @property
+    def html(self) -> PurePosixPath:
+        return self.rel.with_suffix(".html")
+
+
+def href(source: PurePosixPath, target: PurePosixPath) -> str:
+    """The relative URL from the page at `source` to the site file `target` (both site paths)."""
+    return PurePosixPath(os.path.relpath(target, source.parent)).as_posix()
+
+
+def notebook_title(notebook, fallback: str) -> str:
+    """The text of the notebook's first markdown heading, without its '#' marks."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return fallback
+
+
+def read_notebook(path: Path):
+    try:
+        return nbformat.read(path, as_version=4)
+    except (OSError, ValueError) as error:  # NotJSONError and JSONDecodeError are ValueErrors
+        raise SiteError(f"{path} is not a readable notebook: {error}") from None
+
+
+def find_pages(root: Path) -> tuple[list[Page], list[Page]]:
+    """The lessons (notebooks/*.ipynb) and exercises (exercises/*.ipynb), each in file-name order."""
+    lessons_dir = root / "notebooks"
+    if not lessons_dir.is_dir():
+        raise SiteError(f"no notebooks folder at {lessons_dir}: run this from the course repository "
+                        "(or pass --root PATH_TO_THE_REPOSITORY)")
+    found = {}
+    for folder in ("notebooks", "exercises"):
+        found[folder] = [Page(PurePosixPath(folder, path.name), notebook_title(read_notebook(path), path.stem))
+                         for path in sorted((root / folder).glob("*.ipynb"))]
+    if not found["notebooks"]:
+        raise SiteError(f"{lessons_dir} holds no .ipynb files: there is nothing to build")
+    return found["notebooks"], found["exercises"]
+
+
+def progress_text(state: dict, model_id: str) -> str | None:
+    """The final state of a tqdm widget (an HBox: HTML, FloatProgress, HTML) as tqdm's text line."""
+    box = state.get(model_id)
+    if box is None or box.get("model_name") != "HBoxModel":
+        return None
+    parts = []
+    for child_ref in box["state"].get("children", []):
+        child = state.get(child_ref.removeprefix("IPY_MODEL_"))
+        if child is None:
+            return None
+        fields = child["state"]
+        if child["model_name"] == "HTMLModel":
+            # tqdm pads with figure spaces and HTML-escapes '<' in its timings
+            parts.append(html.unescape(fields.get("value", "")).replace("\u2007", " "))
+        elif child["model_name"] == "FloatProgressModel":
+            span = (fields.get("max") or 1) - (fields.get("min") or 0)
+            filled = round(10 * ((fields.get("value") or 0) - (fields.get("min") or 0)) / span)
+            parts.append("|" + "\u2588" * filled + " " * (10 - filled) + "|")
+    return "".join(parts).strip() or None
+
+
+def replace_progress_bars(notebook) -> None:
+    """Turn each stored widget view into the text of its final state (or drop it, with no state).
+
+    A static page cannot run a widget, and the view's text/plain fallback is the bar at 0 %, which
+    would tell a reader that training never ran.
+    """
+    state = notebook.metadata.pop("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.outputs:
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view is None:
+                outputs.append(output)
+                continue
+            text = progress_text(state, view.get("model_id", ""))
+            if text is not None:
+                outputs.append(nbformat.v4.new_output(
+                    "display_data", data={"text/html": f'<pre class="site-progress">{html.escape(text)}</pre>'}))
+        cell.outputs = outputs
+
+
+def rewrite_links(notebook, page: Page, pages: set[PurePosixPath], root: Path,
+                  linked_files: set[PurePosixPath]) -> list[str]:
+    """Point markdown links to notebooks of the site at their pages; collect other repository files.
+
+    Returns the links that lead nowhere on the site, as messages.
+    """
+    problems = []
+
+    def fix(match: re.Match) -> str:
+        path = match["path"]
+        if SCHEME.match(path) or path.startswith("/"):
+            return match[0]  # a web address or an absolute path: not ours to change
+        target = PurePosixPath(os.path.normpath(page.rel.parent / path))
+        if target.parts and target.parts[0] == "..":
+            problems.append(f"{page.rel} links to {path}, outside the repository")
+        elif target.suffix == ".ipynb" and target in pages:
+            return match["lead"] + href(page.rel, target.with_suffix(".html")) + (match["anchor"] or "")
+        elif not (root / target).is_file():
+            problems.append(f"{page.rel} links to {path}, which is no file of the repository")
+        elif target.suffix == ".ipynb":
+            problems.append(f"{page.rel} links to {path}, which is not in notebooks/ or exercises/")
+        else:
+            linked_files.add(target)
+        return match[0]
+
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = LINK.sub(fix, cell.source)
+    return problems
+
+
+def navigation(page: Page, lessons: list[Page], exercises: dict[str, Page], lessons_by_name: dict[str, Page]) -> str:
+    """The bar at the top and bottom of a page: index, previous/next lesson, its pair, download."""
+    def link(target: Page | None, label: str) -> str:
+        if target is None:
+            return f'<span class="site-none">{html.escape(label)}</span>'
+        return (f'<a href="{href(page.rel, target.html)}" title="{html.escape(target.title)}">'
+                f'{html.escape(label)}</a>')
+
+    items = [f'<a href="{href(page.rel, PurePosixPath("index.html"))}">Course index</a>']
+    if page.rel.parts[0] == "notebooks":
+        position = lessons.index(page)
+        items.append(link(lessons[position - 1] if position > 0 else None, "\u2190 Previous lesson"))
+        items.append(link(lessons[position + 1] if position + 1 < len(lessons) else None, "Next lesson \u2192"))
+        if page.rel.name in exercises:
+            items.append(link(exercises[page.rel.name], "Exercise for this lesson"))
+    else:
+        lesson = lessons_by_name.get(page.rel.name)
+        if lesson is not None:
+            items.append(link(lesson, f"Lesson: {lesson.title}"))
+    items.append(f'<a class="site-download" href="{page.rel.name}" download>Download {page.rel.name}</a>')
+    return '<nav class="site-nav">' + "\n".join(items) + "</nav>"
+
+
+def make_exporter():
+    from nbconvert import HTMLExporter
+
+    # embed_images: a picture a markdown cell links to travels inside the page, as the plots do
+    return HTMLExporter(template_name="course_page", extra_template_basedirs=[str(ASSETS)], embed_images=True)
+
+
+def readme_heading(root: Path) -> tuple[str, str]:
+    """The course title (README's first '# ' heading) and the paragraph after it, as Markdown."""
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    found = re.search(r"^# (.+)\n+((?:[^#\n].*\n)*)", text, re.M)
+    if found is None:
+        return "The course", ""
+    return found[1].strip(), found[2].strip()
+
+
+def index_page(title: str, intro: str, lessons: list[Page], exercises: dict[str, Page],
+               lessons_by_name: dict[str, Page]) -> str:
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    rows = []
+    for lesson in lessons:
+        row = f'<a href="{lesson.html}">{html.escape(lesson.title)}</a>'
+        exercise = exercises.get(lesson.rel.name)
+        if exercise is not None:
+            row += f'<a class="site-exercise" href="{exercise.html}">exercise</a>'
+        rows.append(f"<li>{row}</li>")
+    unpaired = [e for name, e in exercises.items() if name not in lessons_by_name]
+    extra = ""
+    if unpaired:
+        extra = "<h2>More exercises</h2>\n<ul>\n" + "\n".join(
+            f'<li><a href="{e.html}">{html.escape(e.title)}</a></li>' for e in unpaired) + "\n</ul>\n"
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{html.escape(title)}</title>
+<link rel="stylesheet" href="assets/site.css">
+</head>
+<body class="site-index">
+<h1>{html.escape(title)}</h1>
+{markdown2html_mistune(intro)}
+<p>The lessons, in order. Each page shows a notebook with the outputs it was committed with;
+download the notebook from its page to run it in JupyterLab.</p>
+<ul class="lessons">
+{chr(10).join(rows)}
+</ul>
+{extra}<footer>Math is typeset by MathJax 2.7 (Apache License 2.0, see
+<a href="assets/mathjax/LICENSE">assets/mathjax/LICENSE</a>), shipped with this site so that it works offline.</footer>
+</body>
+</html>
+"""
+
+
+def copy_mathjax(out: Path) -> None:
+    import jupyter_server_mathjax
+
+    static = Path(jupyter_server_mathjax.__file__).parent / "static"
+    for name in MATHJAX_FILES:
+        source, target = static / name, out / "assets" / "mathjax" / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def build(root: Path, out: Path) -> int:
+    """Write the site into `out` (emptied first); returns the number of HTML pages written."""
+    lessons, exercise_list = find_pages(root)
+    exercises = {page.rel.name: page for page in exercise_list}
+    lessons_by_name = {page.rel.name: page for page in lessons}
+    all_pages = {page.rel for page in lessons + exercise_list}
+    title, intro = readme_heading(root)
+
+    if out.exists() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise SiteError(f"refusing to empty {out}: it holds files and is not a site this tool built "
+                            "(choose an empty or new folder)")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Built by tools/build_site.py, which empties this folder on every build.\n")
+    exporter = make_exporter()
+    linked_files: set[PurePosixPath] = set()
+    problems = []
+    for page in lessons + exercise_list:
+        notebook = read_notebook(root / page.rel)
+        replace_progress_bars(notebook)
+        problems += rewrite_links(notebook, page, all_pages, root, linked_files)
+        notebook.metadata["title"] = f"{page.title} \u2014 {title}"
+        root_prefix = href(page.rel, PurePosixPath("index.html"))[: -len("index.html")]
+        resources = {
+            "metadata": {"name": page.rel.stem, "path": str((root / page.rel).parent)},
+            "site_root": root_prefix,
+            "site_mathjax": f"{root_prefix}assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}",
+            "site_nav": navigation(page, lessons, exercises, lessons_by_name),
+        }
+        body, _ = exporter.from_notebook_node(notebook, resources=resources)
+        (out / page.html).parent.mkdir(parents=True, exist_ok=True)
+        (out / page.html).write_text(body, encoding="utf-8")
+        shutil.copyfile(root / page.rel, out / page.rel)  # the download, byte for byte
+
+    for rel in sorted(linked_files):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / rel, out / rel)
+    (out / "index.html").write_text(index_page(title, intro, lessons, exercises, lessons_by_name), encoding="utf-8")
+    (out / "assets").mkdir(exist_ok=True)
+    shutil.copyfile(ASSETS / "site.css", out / "assets" / "site.css")
+    # JupyterLab's styles (light theme), from the nbconvert templates the pages are made with
+    loader, environment = exporter.environment.loader, exporter.environment
+    lab_css = "\n".join(loader.get_source(environment, name)[0]
+                        for name in ("static/index.css", "static/theme-light.css"))
+    (out / "assets" / "jupyterlab.css").write_text(lab_css, encoding="utf-8")
+    copy_mathjax(out)
+    for problem in problems:
+        print(f"warning: broken link: {problem}", file=sys.stderr)
+    return len(lessons) + len(exercise_list) + 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the site into (emptied first)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the course repository (default: this one)")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    try:
+        pages = build(args.root.resolve(), args.out.resolve())
+    except SiteError as error:
+        print(f"build_site: {error}", file=sys.stderr)
+        return 2
+    size = sum(path.stat().st_size for path in args.out.rglob("*") if path.is_file())
+    print(f"{pages} pages written to {args.out}, {size / 1e6:.1f} MB, in {time.perf_counter() - began:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
