@@ -12,8 +12,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 .PHONY: lab test setup lock clean notebooks site browser
 
+# root_dir=. so the file browser shows the whole course (notebooks/, exercises/), not only notebooks/.
 lab: $(READY)
-	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(READY) browser
 	$(BIN)/python -m pytest

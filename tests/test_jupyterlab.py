@@ -1,0 +1,190 @@
+"""The first notebook, run in JupyterLab as a learner runs it: `make lab`, a browser, Run All.
+
+nbval proves the notebook's code runs in a kernel; this test proves what the README promises on
+top of that: the README's command starts JupyterLab, the notebook opens in it, its kernel starts,
+Run > Run All Cells runs every cell, and the outputs appear on the page without errors, while
+the browser's console stays clean. It drives the system's Chromium headless (tests/browser.py)
+and leaves a screenshot in build/ for a human to look at.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from lab_server import LabServer, venv_is_ready
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "00_start_here.ipynb"
+SCREENSHOT = ROOT / "build" / "jupyterlab-00_start_here.png"
+TIMEOUT_MS = 60_000  # for each wait: a cold kernel imports torch and matplotlib in a few seconds
+
+# Where on the page things are (JupyterLab 4's class names, as its own Galata tests use them).
+NOTEBOOK_PANEL = ".jp-NotebookPanel"
+CELLS = ".jp-NotebookPanel .jp-Notebook .jp-Cell"
+
+# One entry per cell of the open notebook: its kind, its prompt ("[3]:", "[*]:", "[ ]:"), and
+# what its output area shows. Read in the page, so it sees exactly what a learner sees.
+READ_CELLS_JS = """
+selector => Array.from(document.querySelectorAll(selector)).map(cell => ({
+  code: cell.classList.contains('jp-CodeCell'),
+  prompt: (cell.querySelector('.jp-InputArea-prompt')?.textContent ?? '').trim(),
+  outputs: cell.querySelectorAll('.jp-OutputArea-output').length,
+  images: cell.querySelectorAll('.jp-OutputArea-output img').length,
+  text: Array.from(cell.querySelectorAll('.jp-OutputArea-output.jp-RenderedText'))
+    .filter(node => node.dataset.mimeType !== 'application/vnd.jupyter.stderr')
+    .map(node => node.textContent).join(''),
+  // JupyterLab shows a traceback, like anything written to stderr, with the stderr MIME type.
+  errors: Array.from(cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
+    .map(node => node.textContent),
+}))
+"""
+
+# What the waits below look at: the kernel status in the status bar ("Python 3 (ipykernel) | Idle"),
+# the number of cells, whether every code cell is unrun ("[ ]:", no output) or has run ("[3]:",
+# none queued as "[*]:"), and how many error outputs there are. The notebook toolbar's indicator
+# says "idle" before any kernel exists, so the waits go by the status bar, as Galata's do.
+PAGE_STATE_JS = """
+selector => {
+  const cells = Array.from(document.querySelectorAll(selector));
+  const code = cells.filter(cell => cell.classList.contains('jp-CodeCell'));
+  const prompt = cell => (cell.querySelector('.jp-InputArea-prompt')?.textContent ?? '').trim();
+  const kernel = document.querySelector('#jp-main-statusbar [title^="Change kernel"]');
+  return {
+    kernel: (kernel?.textContent ?? '').trim(),
+    cells: cells.length,
+    unrun: code.length > 0 && code.every(cell => prompt(cell) === '[ ]:'
+                                         && !cell.querySelector('.jp-OutputArea-output')),
+    run: code.length > 0 && code.every(cell => /^\\[\\d+\\]:$/.test(prompt(cell))),
+    // A traceback (or anything on stderr): Run All stops there, so there is no point waiting on.
+    errors: document.querySelectorAll(
+      selector + ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
+  };
+}
+"""
+
+
+def stream_text(cell: dict) -> str:
+    """What a code cell printed, as stored in the notebook (stdout and text/plain of results)."""
+    parts = []
+    for output in cell["outputs"]:
+        if output["output_type"] == "stream" and output["name"] == "stdout":
+            parts.append("".join(output["text"]))
+        elif output["output_type"] == "execute_result":
+            parts.append("".join(output["data"].get("text/plain", "")))
+    return "".join(parts)
+
+
+def has_image(cell: dict) -> bool:
+    return any("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
+
+
+def hidden_entries(folder: Path) -> set[str]:
+    # Where Jupyter keeps its own files beside a notebook (.ipynb_checkpoints/, .virtual_documents/).
+    # Only these: other files in the folder may change while the test runs (a notebook re-executed).
+    return {path.name for path in folder.iterdir() if path.name.startswith(".")}
+
+
+def is_local(url: str) -> bool:
+    # Every request should go to our server: one elsewhere fails offline (here, or on a train).
+    return url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:"))
+
+
+def click_menu(page, menu: str, item: str) -> None:
+    """Open a menu of the menu bar and click one of its items, as a learner does with the mouse."""
+    page.locator("#jp-menu-panel .lm-MenuBar-itemLabel").get_by_text(menu, exact=True).click()
+    page.locator(".lm-Menu.lm-MenuBar-menu .lm-Menu-itemLabel").get_by_text(item, exact=True).click()
+
+
+def wait_until(page, condition: str, lab: LabServer) -> None:
+    """Wait until `condition` (JavaScript over PAGE_STATE_JS's `state`) holds; fail saying what was
+    there instead, and what the server logged."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # only where Chromium runs
+
+    check = f"s => {{ const state = ({PAGE_STATE_JS})(s); return {condition}; }}"
+    try:
+        page.wait_for_function(check, arg=CELLS, timeout=TIMEOUT_MS)
+    except PlaywrightTimeout as error:
+        raise AssertionError(f"waited {TIMEOUT_MS / 1000:.0f} s for {condition}; the page shows "
+                             f"{page.evaluate(PAGE_STATE_JS, CELLS)}. The server's log:\n{lab.log()}") from error
+
+
+def normalise(text: str) -> str:
+    # The page renders text in <pre>; only line ends and trailing blanks may differ from the file.
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+def test_start_here_runs_in_jupyterlab(chromium, tmp_path):
+    if not venv_is_ready():
+        pytest.fail(".venv/ is older than pyproject.toml or requirements.lock, so `make lab` would "
+                    "reinstall it first. Run `make setup`, then this test again.")
+    notebook = json.loads(NOTEBOOK.read_text())
+    committed, kernel_name = notebook["cells"], notebook["metadata"]["kernelspec"]["display_name"]
+    digest_before = hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest()
+    hidden_before = hidden_entries(NOTEBOOK.parent)
+    console_errors: list[str] = []
+    offline_requests: list[str] = []
+
+    with LabServer(tmp_path) as lab:
+        context = chromium.new_context(viewport={"width": 1280, "height": 860})
+        page = context.new_page()
+        try:
+            page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
+            page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
+            page.on("request", lambda request: is_local(request.url) or offline_requests.append(request.url))
+
+            page.goto(lab.lab_url(NOTEBOOK), timeout=TIMEOUT_MS)
+            page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=TIMEOUT_MS)
+            page.wait_for_selector(NOTEBOOK_PANEL, timeout=TIMEOUT_MS)
+            idle = json.dumps(f"{kernel_name} | Idle")  # what the status bar says once the kernel is up
+            wait_until(page, f"state.kernel === {idle} && state.cells === {len(committed)}", lab)
+            shown = page.evaluate(READ_CELLS_JS, CELLS)
+            assert [cell["code"] for cell in shown] == [c["cell_type"] == "code" for c in committed], \
+                "the page shows other cells than the notebook has"
+
+            # Clear the stored outputs first (the stored prompts are [1]..[5] too), so that what is
+            # shown afterwards can only come from this run.
+            click_menu(page, "Edit", "Clear Outputs of All Cells")
+            wait_until(page, "state.unrun", lab)
+            click_menu(page, "Run", "Run All Cells")
+            wait_until(page, f"(state.run || state.errors > 0) && state.kernel === {idle}", lab)
+            shown = page.evaluate(READ_CELLS_JS, CELLS)
+            # For the screenshot: the first error if there is one, else the figure, with its prompt.
+            in_view = next((i for i, cell in enumerate(shown) if cell["errors"]),
+                           next((i for i, cell in enumerate(committed) if has_image(cell)), 0))
+            page.locator(CELLS).nth(in_view).scroll_into_view_if_needed()
+        finally:
+            # The page as the test leaves it, also when it failed: for the closing note or a diagnosis.
+            SCREENSHOT.parent.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOT))
+            context.close()  # unsaved changes are dropped: autosave is off, nothing is saved
+
+    # -- what the learner saw ---------------------------------------------------------------
+    code_shown = [cell for cell in shown if cell["code"]]
+    code_committed = [cell for cell in committed if cell["cell_type"] == "code"]
+    places = [f"code cell {index} ({''.join(cell['source']).splitlines()[0]!r})"
+              for index, cell in enumerate(code_committed)]
+    for place, ui in zip(places, code_shown):
+        assert not ui["errors"], f"{place} shows an error or stderr in JupyterLab:\n{''.join(ui['errors'])}"
+    # A fresh kernel numbers the cells 1, 2, 3, ... in the order it ran them: each ran once, in order.
+    assert [cell["prompt"] for cell in code_shown] == [f"[{n}]:" for n in range(1, len(code_shown) + 1)]
+    for place, ui, stored in zip(places, code_shown, code_committed):
+        if stored["outputs"]:
+            assert ui["outputs"] > 0, f"{place} has outputs in the file but none in JupyterLab"
+        if has_image(stored):
+            assert ui["images"] > 0, f"{place} should show a figure"
+        if "# NBVAL_IGNORE_OUTPUT" not in "".join(stored["source"]) and stream_text(stored):
+            assert normalise(ui["text"]) == normalise(stream_text(stored)), f"{place} prints something else"
+    assert "NumPy and PyTorch agree to 12 digits: True" in "".join(cell["text"] for cell in code_shown)
+
+    # -- what the browser and the machine saw -------------------------------------------------
+    assert console_errors == [], f"the browser console reported errors: {console_errors}"
+    assert offline_requests == [], f"JupyterLab tried to go online: {offline_requests}"
+    server_errors = [line for line in lab.log().splitlines() if line.startswith("[E ") or "Traceback" in line]
+    assert server_errors == [], f"the Jupyter server logged errors:\n{lab.log()}"
+    assert lab.leftovers == [], f"processes outlived the server and had to be killed: {lab.leftovers}"
+    assert hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest() == digest_before, "the notebook was written"
+    assert hidden_entries(NOTEBOOK.parent) == hidden_before, "JupyterLab left its files beside the notebook"
+    assert SCREENSHOT.stat().st_size > 10_000, "the screenshot is (nearly) empty"
