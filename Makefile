@@ -6,7 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8888
-LAB_ARGS ?=   # extra options for jupyter lab, e.g. LAB_ARGS=--no-browser
+# Extra options for jupyter lab, e.g. make lab LAB_ARGS=--no-browser (the JupyterLab test uses it).
+LAB_ARGS ?=
 # Jupyter refuses to run as root (containers, some cloud machines) unless told it is meant.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
