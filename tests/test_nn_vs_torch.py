@@ -170,3 +170,15 @@ def test_float32_model_stays_float32():
     assert out.dtype == np.float32 and h.dtype == np.float32
     out_t, _ = module(torch.ones(2, 3, 3))
     assert rel_error(out, out_t.detach().numpy()) < 1e-6
+
+
+@pytest.mark.parametrize("axis", [0, 1, -1])
+def test_softmax_and_log_softmax_equal_torch_even_for_huge_scores(axis):
+    from coursekit.nn.activations import log_softmax, softmax
+
+    z = np.random.default_rng(3).normal(size=(4, 5, 6)) * 3
+    z[0, 0, 0] = 1000.0  # exp(1000) overflows unless the largest score is subtracted first
+    expected = torch.log_softmax(torch.from_numpy(z), dim=axis).numpy()
+    assert np.all(np.isfinite(log_softmax(z, axis)))
+    np.testing.assert_allclose(log_softmax(z, axis), expected, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(softmax(z, axis), np.exp(expected), rtol=0, atol=1e-12)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import LayerParams, linear_forward, rnn_step_forward, softmax_cross_entropy
+from ..nn.activations import log_softmax
 from ..quiz import QuizQuestion
 from .core import Case, FunctionQuestion, matching_slip
 
@@ -23,14 +24,9 @@ _STABLE = ("a logit is so large that exp overflows: subtract each row's largest 
            "(log-sum-exp), which leaves the softmax unchanged")
 
 
-def _log_softmax(logits):
-    shifted = logits - logits.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-
-
 def _picked(logits, targets):
     """-log p(target) at every position: logits (..., C), targets (...) -> (...)."""
-    return -np.take_along_axis(_log_softmax(logits), targets[..., None], axis=-1)[..., 0]
+    return -np.take_along_axis(log_softmax(logits), targets[..., None], axis=-1)[..., 0]
 
 
 # --- many-to-one: the cross-entropy after the last step ---------------------------------------
@@ -61,7 +57,7 @@ def many_to_one_hints(inputs, received) -> str | None:
         "this scores the FIRST step; the output comes after the last step, logits[:, -1]": every_step[:, 0].mean(),
         "this sums over the batch; average the sequences' losses instead (divide by N)": every_step[:, -1].sum(),
         "the softmax runs over the wrong axis: normalise over the classes (the last axis)":
-            -np.take_along_axis(_log_softmax(logits[:, -1].T).T, target[:, None], axis=1).mean(),
+            -np.take_along_axis(log_softmax(logits[:, -1].T).T, target[:, None], axis=1).mean(),
     })
 
 

@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..nn.activations import log_softmax, softmax
 from ..quiz import QuizQuestion
 from .core import Case, FunctionQuestion, matching_slip
 
 NOTEBOOK = "11_text_generation.ipynb"
 
 
-def _softmax(z, axis=-1):
-    z = z - z.max(axis=axis, keepdims=True)  # exp of at most 0: no overflow
-    e = np.exp(z)
-    return e / e.sum(axis=axis, keepdims=True)
-
-
-def _log_softmax(z, axis=-1):
-    z = z - z.max(axis=axis, keepdims=True)
-    return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
-
-
 def softmax_reference(logits, temperature):
-    return (_softmax(logits / float(temperature)),)
+    return (softmax(logits / float(temperature)),)
 
 
 def softmax_slips(logits, temperature) -> dict[str, np.ndarray]:
@@ -38,12 +28,12 @@ def softmax_slips(logits, temperature) -> dict[str, np.ndarray]:
     T = float(temperature)
     return {
         "the logits were multiplied by the temperature; divide them by it (softmax(z / T)), so that a low "
-        "temperature sharpens the distribution and a high one flattens it": _softmax(logits * T),
-        "the temperature is not used: divide the logits by it before the softmax": _softmax(logits),
+        "temperature sharpens the distribution and a high one flattens it": softmax(logits * T),
+        "the temperature is not used: divide the logits by it before the softmax": softmax(logits),
         "the softmax normalises over the wrong axis: each row (one prediction, axis 1 / axis=-1) must sum to 1, "
-        "not each column": _softmax(logits / T, axis=0),
+        "not each column": softmax(logits / T, axis=0),
         "the temperature was applied after the softmax (probabilities divided by T, or raised to 1/T without "
-        "normalising again): divide the logits, then take the softmax": _softmax(logits) / T,
+        "normalising again): divide the logits, then take the softmax": softmax(logits) / T,
     }
 
 
@@ -65,19 +55,19 @@ def _softmax_case(label, seed, N, V, temperature, scale=3.0) -> Case:
 
 
 def bits_reference(logits, targets):
-    log_p = _log_softmax(logits)
+    log_p = log_softmax(logits)
     return (-np.mean(log_p[np.arange(len(targets)), targets]) / np.log(2),)
 
 
 def bits_slips(logits, targets) -> dict[str, float]:
     rows = np.arange(len(targets))
-    nats = -_log_softmax(logits)[rows, targets]
+    nats = -log_softmax(logits)[rows, targets]
     return {
         "that is in nats: np.log is the natural logarithm. Bits use log2: divide by np.log(2) (or use np.log2 "
         "of the probabilities)": np.mean(nats),
         "the costs were summed over the characters; bits per character is their mean": np.sum(nats) / np.log(2),
         "the softmax normalises over the wrong axis: each row (one prediction, over the V characters) must sum "
-        "to 1": -np.mean(_log_softmax(logits, axis=0)[rows, targets]) / np.log(2),
+        "to 1": -np.mean(log_softmax(logits, axis=0)[rows, targets]) / np.log(2),
         "the logits were used as log-probabilities without a softmax: normalise each row first "
         "(log p = z - log(sum(exp(z))))": -np.mean(logits[rows, targets]) / np.log(2),
         "the sign is missing: the cost is -log2 p, a positive number": np.mean(-nats) / np.log(2),

@@ -24,6 +24,17 @@ def tanh(a: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.tanh(a, out=out)
 
 
+def log_softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
+    """log of the softmax along `axis`, stable: the largest score is subtracted first, so exp never overflows."""
+    shifted = z - z.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
+def softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
+    """exp(z) / sum(exp(z)) along `axis`, stable for large scores."""
+    return np.exp(log_softmax(z, axis))
+
+
 def tanh_grad(y: np.ndarray) -> np.ndarray:
     """d tanh(a)/da = 1 - y^2."""
     return 1 - y * y

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _validate
+from .activations import log_softmax
 
 REDUCTIONS = ("mean", "sum", "batch_mean")
 
@@ -57,8 +58,7 @@ def softmax_cross_entropy(logits, targets, mask=None, reduction: str = "mean"):
                          f"got values from {targets[real].min()} to {targets[real].max()}")
     safe_targets = np.where(real, targets, 0)
 
-    shifted = logits - logits.max(axis=2, keepdims=True)  # stable: exp never overflows
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=2, keepdims=True))
+    log_probs = log_softmax(logits, axis=2)
     picked = np.take_along_axis(log_probs, safe_targets[..., None], axis=2)[..., 0]  # (N, T)
     divisor = _divisor(reduction, mask)
     loss = -(picked * mask).sum() / divisor
