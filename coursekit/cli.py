@@ -32,16 +32,33 @@ def _release(args) -> int:
 def _grade(args) -> int:
     from .grading.batch import grade_all
     from .grading.grade import GradeOptions
+    from .grading.gradebook import OutFolderError
+    from .grading.sandbox import Limits, bubblewrap, bubblewrap_problem, describe
 
     if not Path(args.source).is_dir():
         print(f"grade: --source {args.source} is not a folder of solution notebooks", file=sys.stderr)
         return 2
+    if not args.no_sandbox and bubblewrap() is None:
+        print(f"grade: {bubblewrap_problem()}", file=sys.stderr)
+        return 2
     workers = max(1, args.workers)
-    options = GradeOptions(source=Path(args.source), cell_timeout=args.timeout, memory_mb=args.memory_mb,
-                           max_output_mb=args.max_output_mb, seed=args.seed, show_hidden=args.show_hidden,
-                           threads=max(1, (os.cpu_count() or 1) // workers))
-    results, skipped = grade_all([Path(p) for p in args.submissions], options, Path(args.out), workers,
-                                 progress=not args.quiet)
+    limits = Limits(memory_mb=args.memory_mb, processes=args.processes, cell_seconds=args.timeout,
+                    output_mb=args.max_output_mb, disk_mb=args.disk_mb,
+                    threads=max(1, (os.cpu_count() or 1) // workers))
+    secret = args.secret or os.environ.get("COURSEKIT_GRADING_SECRET") or None
+    options = GradeOptions(source=Path(args.source), limits=limits, isolated=not args.no_sandbox, secret=secret,
+                           seed=args.seed, show_hidden=args.show_hidden)
+    print(describe(limits, options.isolated))
+    print("hidden cases: " + ("per learner, from the instructor's secret" if secret else
+                              f"the public demonstration ones (seed {args.seed}), the same for everyone and "
+                              "predictable from the course's code: pass --secret (or set COURSEKIT_GRADING_SECRET) "
+                              "when grading for credit"))
+    try:
+        results, skipped = grade_all([Path(p) for p in args.submissions], options, Path(args.out), workers,
+                                     progress=not args.quiet, resume=args.resume)
+    except OutFolderError as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return 2
     for note in skipped:
         print(f"skipped {note}")
     for result in results:
@@ -52,7 +69,9 @@ def _grade(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .grading.grade import DEFAULT_CELL_TIMEOUT, DEFAULT_MAX_OUTPUT_MB, DEFAULT_MEMORY_MB
+    from .grading.sandbox import Limits
+
+    limits = Limits()
 
     parser = argparse.ArgumentParser(prog="coursekit", description="Tools of the recurrent neural networks course.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -67,21 +86,36 @@ def main(argv: list[str] | None = None) -> int:
 
     grade = commands.add_parser("grade", help="grade submitted notebooks",
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-                                description="Grade submissions in fresh kernels; writes gradebook.csv, a JSON "
-                                            "record and a Markdown feedback file per submission. Submissions "
-                                            "are only read.")
+                                description="Grade submissions: each runs in a sandbox (bubblewrap) that sees "
+                                            "nothing but the Python it needs; the answers are judged here. Writes "
+                                            "gradebook.csv, a JSON record and a Markdown feedback file per "
+                                            "submission. Submissions are only read.")
     grade.add_argument("submissions", nargs="+", help="notebook files, or folders of them (one subfolder per "
                                                       "student, or files named after students)")
     grade.add_argument("--source", default="solutions", help="the solution notebooks")
-    grade.add_argument("--out", default="grading-out", help="where results go")
+    grade.add_argument("--out", default="grading-out", help="where results go (new or empty, or with --resume)")
+    grade.add_argument("--resume", action="store_true", help="finish a run that was stopped: grade only the "
+                                                              "submissions --out has no record of")
     grade.add_argument("--workers", type=int, default=1, help="submissions graded at once")
-    grade.add_argument("--timeout", type=int, default=DEFAULT_CELL_TIMEOUT, help="seconds each cell may run")
-    grade.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY_MB, help="memory limit of each kernel (MB)")
-    grade.add_argument("--max-output-mb", type=float, default=DEFAULT_MAX_OUTPUT_MB,
-                       help="notebook output kept per submission (MB)")
-    grade.add_argument("--seed", type=int, default=0, help="picks the inputs of the hidden checks")
+    grade.add_argument("--secret", default=None, help="the instructor's secret that draws each learner's hidden "
+                                                       "cases (or set COURSEKIT_GRADING_SECRET); keep it private")
+    grade.add_argument("--seed", type=int, default=0, help="the hidden cases without a secret; with one, "
+                                                           "mixed into it")
+    grade.add_argument("--timeout", type=int, default=limits.cell_seconds,
+                       help="seconds each cell or check may run before the sandbox is killed")
+    grade.add_argument("--memory-mb", type=int, default=limits.memory_mb,
+                       help="memory of all of a submission's processes together (MB)")
+    grade.add_argument("--processes", type=int, default=limits.processes,
+                       help="processes and threads a submission may have at once")
+    grade.add_argument("--max-output-mb", type=float, default=limits.output_mb,
+                       help="output a submission may print (MB); the cell that exceeds it is stopped")
+    grade.add_argument("--disk-mb", type=int, default=limits.disk_mb, help="the sandbox's private /tmp (MB)")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="grade without bubblewrap (e.g. on macOS): every row is marked "
+                            "'not isolated — not for credit'")
     grade.add_argument("--show-hidden", action="store_true",
-                       help="feedback shows the inputs of each failed check, hidden checks included")
+                       help="feedback shows the inputs of each failed check and the learner's error messages "
+                            "(for instructors: hidden inputs included)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
 
     args = parser.parse_args(argv)

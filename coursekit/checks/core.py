@@ -48,8 +48,13 @@ def _where(index: tuple[int, ...], axes: tuple[str, ...]) -> str:
     return ", ".join(f"{axis} {i}" for axis, i in zip(axes, index))
 
 
-def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, received, tolerance: float) -> str | None:
-    """None when received matches expected; otherwise one sentence on the first difference."""
+def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, received, tolerance: float,
+                   reveal: bool = True) -> str | None:
+    """None when received matches expected; otherwise one sentence on the first difference.
+
+    reveal=False leaves out every value (expected or received): graders use it, so that feedback
+    never carries a hidden case's numbers, or numbers a submission chose to print through it.
+    """
     received = np.asarray(received)
     if received.dtype.kind not in "fiub":
         return f"{name} should be an array of numbers; got {received.dtype} values"
@@ -62,6 +67,11 @@ def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, recei
         return f"{name} contains NaN or infinity, first at {_where(first, axes)}"
     if rel_error(expected, received) <= tolerance:
         return None
+    if not reveal:
+        if expected.ndim == 0:
+            return f"{name} is not the expected value"
+        first = tuple(int(i) for i in np.unravel_index(np.argmax(np.abs(expected - received)), expected.shape))
+        return f"{name} differs from the expected values; the largest difference is at {_where(first, axes)}"
     if expected.ndim == 0:
         return f"{name} is {float(received):.6g}; expected {float(expected):.6g}"
     first = tuple(int(i) for i in np.unravel_index(np.argmax(np.abs(expected - received)), expected.shape))
@@ -128,8 +138,11 @@ class FunctionQuestion:
             return Run("raised", error=f"the returned values are not arrays: {error}")
         return Run("returned", outputs=outputs, inputs_after=inputs)
 
-    def judge(self, case: Case, run: Run) -> Verdict:
-        """Compare one run with the reference (in check() or in the grader's process)."""
+    def judge(self, case: Case, run: Run, reveal: bool = True) -> Verdict:
+        """Compare one run with the reference (in check() or in the grader's process).
+
+        reveal=False: the words name what is wrong and where, never a value (see compare_output).
+        """
         if run.status == NOT_ATTEMPTED:
             return Verdict(NOT_ATTEMPTED, f"`{self.function}` still raises NotImplementedError")
         if run.status == "missing":
@@ -143,7 +156,7 @@ class FunctionQuestion:
                                        f"compute into new arrays instead (e.g. a = a + b, not a += b)")
         expected = self.reference(**case.inputs)
         for (name, axes), want, got in zip(self.outputs.items(), expected, run.outputs):
-            problem = compare_output(name, axes, np.asarray(want), got, self.tolerance)
+            problem = compare_output(name, axes, np.asarray(want), got, self.tolerance, reveal)
             if problem:
                 hint = self.hints(case.inputs, run.outputs) if self.hints else None
                 return Verdict(FAILED, f"on {case.label}: {problem}." + (f" Hint: {hint}" if hint else ""))

@@ -199,9 +199,9 @@ class BeatTheBaselineQuestion(FunctionQuestion):
     strictly below: the naive forecast itself (equal MAE) does not pass.
     """
 
-    def judge(self, case: Case, run: Run) -> Verdict:
+    def judge(self, case: Case, run: Run, reveal: bool = True) -> Verdict:
         if run.status != "returned":  # not attempted, missing, raised: judged as for every question
-            return super().judge(case, run)
+            return super().judge(case, run, reveal)
         for name, before in case.inputs.items():
             after = run.inputs_after.get(name)
             if after is None or after.shape != before.shape or not np.array_equal(after, before):
@@ -213,15 +213,18 @@ class BeatTheBaselineQuestion(FunctionQuestion):
             raise ValueError(f"case {case.label!r}: the history is not the start of the sunspot series")
         truth = series[len(history):len(history) + horizon]
         received = run.outputs[0] if run.outputs else np.array([])
-        problem = compare_output("forecasts", ("year ahead",), truth, received, tolerance=np.inf)  # form only
+        problem = compare_output("forecasts", ("year ahead",), truth, received, np.inf, reveal)  # form only
         if problem:
             return Verdict(FAILED, f"on {case.label}: {problem}. `{self.function}` returns one forecast per year "
                                    f"ahead: shape (horizon,) = ({horizon},)")
         naive = _mae_of(naive_multi_step(history, horizon)[0], truth)
         yours = _mae_of(received, truth)
         if yours < naive:
-            return Verdict(PASSED, f"on {case.label}: MAE {yours:.2f} against the naive {naive:.2f}")
+            return Verdict(PASSED, f"on {case.label}: MAE {yours:.2f} against the naive {naive:.2f}" if reveal else "")
         same = np.allclose(received, history[-1])
+        if not reveal:
+            return Verdict(FAILED, f"on {case.label}: your forecast's mean absolute error is not below the naive "
+                                   "forecast's" + (" (yours is the naive forecast itself)" if same else "") + ".")
         return Verdict(FAILED, f"on {case.label}: your forecast's mean absolute error is {yours:.2f} sunspots; the "
                                f"naive forecast (the last value, {history[-1]:g}, repeated) reaches {naive:.2f}. "
                                + ("Yours is the naive forecast itself; it has to do better than that. " if same else

@@ -33,6 +33,11 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         raw = path.read_bytes()
     except OSError as error:
         raise NotebookError(f"cannot read {path}: {error.strerror}") from None
+    return parse_notebook(raw, path)
+
+
+def parse_notebook(raw: bytes, path: Path) -> nbformat.NotebookNode:
+    """A notebook (format 4) from the bytes of a file, or NotebookError saying what is wrong."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
