@@ -7,11 +7,14 @@ import pytest
 from nbclient import NotebookClient
 
 from coursekit.checks.registry import questions_of
+from grading_helpers import needs_sandbox
+
 from coursekit.grading.grade import GradeOptions, grade_submission
+from coursekit.grading.sandbox import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
-OPTIONS = GradeOptions(source=ROOT / "solutions", cell_timeout=300, seed=11)
+OPTIONS = GradeOptions(source=ROOT / "solutions", limits=Limits(cell_seconds=300), secret="tests", seed=11)
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
@@ -22,6 +25,7 @@ def test_every_question_of_the_solution_has_a_check(solution):
     assert graded and graded == set(questions_of(solution.name))
 
 
+@needs_sandbox
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_solution_gets_full_marks(solution):
     result = grade_submission(solution, OPTIONS)
@@ -29,6 +33,7 @@ def test_solution_gets_full_marks(solution):
     assert result.score == result.max_score, {g: (q.status, q.message) for g, q in result.questions.items()}
 
 
+@needs_sandbox
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_exercise_scores_zero_and_runs_top_to_bottom(solution):
     exercise = ROOT / "exercises" / solution.name

@@ -1,55 +1,25 @@
-"""Grading real notebooks through real kernels: the pipeline and the attacks from the issue.
+"""Grading real notebooks through the real sandbox: the pipeline, and submissions that misbehave.
 
-Every submission here is the released exercise or the solution with some cells changed, run
-by `coursekit grade` in fresh kernels; each must get the right score, with a reason.
+Every submission here is the released exercise or the solution with some cells changed, graded
+by `coursekit grade` with the learner's code in bubblewrap; each must get the right score, with a
+reason. The deliberate attacks are in test_grading_attacks_*.py.
 """
 import copy
 import json
+import re
 import subprocess
 import sys
-from pathlib import Path
+from dataclasses import replace
 
 import nbformat
 import pytest
+from grading_helpers import (FULL, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SOLUTIONS, grade, needs_sandbox, points,
+                             right_jordan, solution, with_cells, write, words)
 
 from coursekit.grading.batch import grade_all
 from coursekit.grading.cells import role
-from coursekit.grading.grade import GradeOptions, grade_submission
-from coursekit.grading.release import stale_exercises
-
-ROOT = Path(__file__).resolve().parents[1]
-SOLUTIONS = ROOT / "solutions"
-NOTEBOOK = "02_recurrent_neuron.ipynb"
-FULL = 6.0
-RIGHT_ELMAN = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b)"
-OPTIONS = GradeOptions(source=SOLUTIONS, cell_timeout=5, memory_mb=1500, max_output_mb=1.0, seed=7)
-
-
-def solution():
-    return nbformat.read(SOLUTIONS / NOTEBOOK, as_version=4)
-
-
-def with_cells(base, **sources):
-    """A copy of base where the cells with these grade_ids have new sources."""
-    notebook = copy.deepcopy(base)
-    for cell in notebook.cells:
-        if role(cell).grade_id in sources:
-            cell.source = sources[role(cell).grade_id]
-    return notebook
-
-
-def write(folder: Path, name: str, notebook) -> Path:
-    path = folder / name
-    nbformat.write(notebook, path)
-    return path
-
-
-def grade(path: Path):
-    return grade_submission(path, OPTIONS)
-
-
-def points(result):
-    return {gid: q.points for gid, q in result.questions.items()}
+from coursekit.grading.grade import grade_submission
+from coursekit.grading.release import release, stale_exercises
 
 
 @pytest.fixture(scope="module")
@@ -74,13 +44,16 @@ def test_release_check_command_fails_on_a_stale_exercise(tmp_path):
     assert result.returncode == 1 and "out of date" in result.stdout
 
 
-def test_release_strips_solutions_and_hidden_tests_and_outputs():
-    text = (ROOT / "exercises" / NOTEBOOK).read_text()
+def test_release_strips_solutions_and_hidden_tests_and_outputs(tmp_path):
+    text = release(SOLUTIONS, tmp_path)[tmp_path / NOTEBOOK]
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "check_hidden" not in text
     assert "np.tanh(x_t @ W_xh.T" not in text and '"b")' not in text  # no answers in the exercise
     exercise = nbformat.reads(text, as_version=4)
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in exercise.cells if c.cell_type == "code")
     assert [role(c) for c in exercise.cells] == [role(c) for c in solution().cells]  # metadata kept
+
+
+pytestmark = needs_sandbox
 
 
 # ---- files that are not (good) notebooks ----------------------------------------------------
@@ -150,31 +123,35 @@ def test_added_cells_are_ignored(folder):
 
 
 # ---- answers that misbehave -----------------------------------------------------------------
-@pytest.mark.parametrize("body,status,words", [
-    ("raise ValueError('oops')", "failed", "raised ValueError: oops"),
+@pytest.mark.parametrize("body,status,said", [
+    ("raise ValueError('oops')", "failed", "raised ValueError (run check"),
     ("return np.zeros((2, 2))", "failed", "has shape (2, 2); expected (3, 4)"),
     ("return np.full((x_t.shape[0], W_hh.shape[0]), np.nan)", "failed", "NaN"),
     ("h_prev += 1\n    return np.tanh(x_t @ W_xh.T + (h_prev - 1) @ W_hh.T + b)", "failed", "changed its input `h_prev`"),
     ("return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)", "failed", "the bias b is missing"),
 ])
-def test_bad_answers_fail_with_a_message(folder, body, status, words):
+def test_bad_answers_fail_with_a_message(folder, body, status, said):
     source = f"def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    {body}"
     result = grade(write(folder, f"bad_{abs(hash(body)) % 10**6}.ipynb", with_cells(solution(), elman_step_answer=source)))
     question = result.questions["elman_step"]
-    assert question.points == 0 and question.status == status and words in question.message, question
+    assert question.points == 0 and question.status == status and said in question.message, question
+    assert "oops" not in question.message  # the learner's own words never reach the feedback
     assert result.score == FULL - 2  # the other questions are untouched
 
 
 def test_feedback_shows_hidden_inputs_only_when_asked(folder, tmp_path):
     from dataclasses import replace
 
-    from coursekit.grading.batch import feedback_markdown
+    from coursekit.grading.gradebook import feedback_markdown
 
     source = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T) if len(x_t) == 3 else 0 * x_t"
     path = write(folder, "hidden_inputs.ipynb", with_cells(solution(), elman_step_answer=source))
     quiet, shown = grade(path), grade_submission(path, replace(OPTIONS, show_hidden=True))
     assert "x_t = " not in feedback_markdown(quiet)
     assert "The inputs of that check" in feedback_markdown(shown) and "x_t = " in feedback_markdown(shown)
+    assert "received" not in quiet.questions["elman_step"].message  # no values without --show-hidden
+    assert not re.search(r"\d\.\d", quiet.questions["elman_step"].message)
+    assert "received" in shown.questions["elman_step"].message
 
 
 def test_hard_coded_public_example_fails_the_hidden_checks(folder):
@@ -193,21 +170,21 @@ def test_hard_coded_public_example_fails_the_hidden_checks(folder):
     ("infinite_loop", "while True:\n    pass\n", "longer than"),
     ("sleep", "import time\ntime.sleep(60)\n", "longer than"),
     ("sys_exit", "import sys\nsys.exit()\n", None),
-    ("os_exit", "import os\nos._exit(1)\n", "kernel died"),
-    ("segfault", "import ctypes\nctypes.string_at(0)\n", "kernel died"),
-    ("huge_allocation", "big = np.ones(50 * 10**9 // 8)\n", None),
+    ("os_exit", "import os\nos._exit(1)\n", "its process ended (exit code 1)"),
+    ("segfault", "import ctypes\nctypes.string_at(0)\n", "SIGSEGV"),
+    ("huge_allocation", "big = np.ones(50 * 10**9 // 8)\n", "MemoryError"),
+    ("touched_allocation", "big = np.ones(3 * 10**9 // 8)\n", "more than 1500 MB of memory"),
 ])
 def test_attacks_in_one_answer_cost_only_that_question(folder, name, prefix, note):
     """The attack sits before a right answer to jordan_step: only that question may suffer."""
-    right_jordan = next(c.source for c in solution().cells if role(c).grade_id == "jordan_step_answer")
-    source = prefix + right_jordan.replace("    ### BEGIN SOLUTION\n", "").replace("    ### END SOLUTION", "")
+    source = prefix + right_jordan()
     result = grade(write(folder, f"{name}.ipynb", with_cells(solution(), jordan_step_answer=source)))
     assert result.error == ""
     others = {gid: p for gid, p in points(result).items() if gid != "jordan_step"}
     assert others == {"elman_step": 2, "which_form_remembers_more": 1, "shape_of_w_xh": 1}, result
     assert points(result)["jordan_step"] == 0
     if note:
-        assert any(note in text for text in result.notes + [q.message for q in result.questions.values()]), result
+        assert note in words(result), result
 
 
 def test_printing_fake_passed_lines_earns_nothing(folder):
@@ -223,17 +200,20 @@ def test_redefining_check_changes_nothing(folder):
     assert points(result)["elman_step"] == 0 and result.score == FULL - 2
 
 
-def test_patching_coursekit_is_refused(folder):
+def test_coursekit_is_not_in_the_sandbox(folder):
     source = ("import coursekit.checks.core as core\n"
               "core.FunctionQuestion.run = lambda self, ns, case: None\n" + RIGHT_ELMAN)
     result = grade(write(folder, "patch.ipynb", with_cells(solution(), elman_step_answer=source)))
-    assert result.score == 0 and any("may not use coursekit" in note for note in result.notes)
+    assert points(result)["elman_step"] == 0 and result.score == FULL - 2
+    assert "answer cell 'elman_step_answer' stopped with ModuleNotFoundError" in words(result)
 
 
-def test_200_mb_of_output_is_dropped_and_grading_goes_on(folder):
+def test_200_mb_of_output_stops_that_cell_and_grading_goes_on(folder):
     source = "for _ in range(200):\n    print('x' * 10**6)\n" + RIGHT_ELMAN
     result = grade(write(folder, "big_output.ipynb", with_cells(solution(), elman_step_answer=source)))
-    assert result.score == FULL and any("output was dropped" in note for note in result.notes)
+    assert points(result)["elman_step"] == 0 and result.score == FULL - 2
+    assert "it printed more than 1 MB" in words(result)
+    assert len(result.output) <= 65536  # the grader keeps only the start of it
 
 
 # ---- the batch -----------------------------------------------------------------------------
@@ -256,12 +236,12 @@ def test_batch_grades_everything_in_parallel_and_never_writes_submissions(folder
     gradebook = (tmp_path / "out" / "gradebook.csv").read_text().splitlines()
     assert gradebook[0].startswith("student,score,max_score,elman_step,jordan_step")
     assert len(gradebook) == 4
-    feedback = (tmp_path / "out" / "feedback" / "dave__dave.md").read_text()
-    assert "Score: 4 / 6" in feedback and "check_hidden" not in feedback
-    record = json.loads((tmp_path / "out" / "records" / "carol__02_recurrent_neuron.json").read_text())
-    assert record["score"] == FULL
+    (feedback,) = (tmp_path / "out" / "feedback").glob("dave__dave__*.md")
+    assert "Score: 4 / 6" in feedback.read_text() and "check\\_hidden" not in feedback.read_text()
+    (record,) = (tmp_path / "out" / "records").glob("carol__02_recurrent_neuron__*.json")
+    assert json.loads(record.read_text())["score"] == FULL
 
 
 def test_grade_help_prints_the_limits():
     result = subprocess.run([sys.executable, "-m", "coursekit.cli", "grade", "--help"], capture_output=True, text=True)
-    assert "default: 60" in result.stdout and "default: 2048" in result.stdout
+    assert "default: 60" in result.stdout and "default: 2048" in result.stdout and "--secret" in result.stdout

@@ -502,9 +502,11 @@ class Sandbox:
             self._drain_output()
         if self.group is not None and self.group.out_of_memory():
             self._stop_with("memory", f"it used more than {self.limits.memory_mb} MB of memory")
-        how = (f"killed by signal {signal.Signals(-code).name}" if code is not None and code < 0 and
-               -code in signal.Signals._value2member_map_ else f"exit code {code}")
-        if code == -signal.SIGKILL and self.group is None and self.isolated:
+        # bwrap reports a signal that ended the runner as exit code 128 + the signal's number
+        number = -code if code is not None and code < 0 else code - 128 if code is not None and code > 128 else None
+        how = (f"killed by signal {signal.Signals(number).name}" if number in signal.Signals._value2member_map_
+               else f"exit code {code}")
+        if number == signal.SIGKILL and self.group is None:
             how += " (possibly out of memory)"
         self._stop_with("crashed", f"its process ended ({how})")
 
