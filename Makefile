@@ -11,13 +11,13 @@ LAB_ARGS ?=
 # Jupyter refuses to run as root (containers, some cloud machines) unless told it is meant.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-.PHONY: lab test setup lock clean notebooks site browser
+.PHONY: lab test setup lock clean notebooks site system
 
 # root_dir=. so the file browser shows the whole course (notebooks/, exercises/), not only notebooks/.
 lab: $(READY)
 	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
-test: $(READY) browser
+test: $(READY) system
 	$(BIN)/python -m pytest
 
 # The website of the course: one page per notebook from its stored outputs, math rendered offline.
@@ -25,15 +25,20 @@ site: $(READY)
 	$(BIN)/python tools/build_site.py --out _site
 	@echo "Open _site/index.html in a browser."
 
-# The browser tests drive the system's Chromium. Install it where we may (root with apt-get, as in CI);
-# elsewhere those tests skip and say how to install it.
-browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
-	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "Could not install Chromium: the browser tests will be skipped."; \
-	  else \
-	    echo "Chromium not found: the browser tests will be skipped. Install it (Debian/Ubuntu: sudo apt-get install chromium) to run them."; \
+# System programs the tests use: Chromium (the browser tests) and bubblewrap (the grading sandbox).
+# Installed where we may (root with apt-get, as in CI); elsewhere the tests that need them skip and say how.
+system:
+	@missing=""; \
+	  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing=" chromium"; \
+	  command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      echo "Installing$$missing for the tests (apt-get install$$missing)"; \
+	      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || \
+	        echo "Could not install$$missing: the tests that need it will be skipped."; \
+	    else \
+	      echo "Not found:$$missing. The tests that need it will be skipped; install it (Debian/Ubuntu: sudo apt-get install$$missing)."; \
+	    fi; \
 	  fi
 
 setup: $(READY)

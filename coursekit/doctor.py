@@ -97,6 +97,18 @@ def check_kernel() -> Finding:
     return Finding(True, f"Jupyter kernel python3 ({kernel_python}) imports coursekit from {result.stdout.strip()}")
 
 
+def check_grading_sandbox() -> Finding:
+    """For instructors only (never a problem for a learner): can `coursekit grade` isolate submissions here?"""
+    from .grading.sandbox import bubblewrap, control_groups_available
+
+    if bubblewrap() is None:
+        return Finding(True, "grading sandbox (instructors only): bubblewrap is not available here, so "
+                             "`coursekit grade` needs --no-sandbox (not for credit); Debian/Ubuntu: "
+                             "sudo apt-get install bubblewrap")
+    limits = control_groups_available() or "rlimits per process (no control group can be made here)"
+    return Finding(True, f"grading sandbox (instructors only): bubblewrap works; limits through {limits}")
+
+
 def run_doctor(out=None) -> int:
     """Print one line per check and a fix for each problem; returns 0 when all is well."""
     out = out or sys.stdout
@@ -108,7 +120,7 @@ def run_doctor(out=None) -> int:
     for name, module in [("numpy", "numpy"), ("torch", "torch"), ("matplotlib", "matplotlib"),
                          ("jupyterlab", "jupyterlab"), ("ipywidgets", "ipywidgets")]:
         findings.append(check_package(name, module, ranges))
-    findings += [check_threads(), check_kernel()]
+    findings += [check_threads(), check_kernel(), check_grading_sandbox()]
 
     print("coursekit doctor", file=out)
     for finding in findings:
