@@ -117,6 +117,7 @@ def _package_root(name: str) -> Path | None:
     return Path(spec.origin).resolve().parent.parent
 
 
+@lru_cache(maxsize=1)
 def python_roots() -> tuple[list[Path], list[Path]]:
     """(folders to show read-only, extra import folders for the runner): the interpreter and the
     packages answers may use. Only what answers need: NumPy, IPython, and torch and matplotlib
