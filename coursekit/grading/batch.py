@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .grade import GradeOptions, SubmissionResult, grade_submission
 from .gradebook import Journal, write_outputs
+from .sandbox import ControlGroup
 from .submission import MAX_SUBMISSION_BYTES, find_submissions, student_name
 
 
@@ -35,6 +36,8 @@ def grade_all(paths: list[Path], options: GradeOptions, out: Path, workers: int 
     from tqdm.auto import tqdm
 
     journal = Journal(out, options, resume)
+    if options.isolated:
+        ControlGroup.sweep()  # what an earlier grader, killed mid-batch, left in /sys/fs/cgroup
     submissions, skipped = find_submissions(paths)
     results, todo = [], []
     for path, root in submissions:

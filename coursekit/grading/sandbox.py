@@ -217,6 +217,26 @@ class ControlGroup:
             raise
         return group
 
+    @staticmethod
+    def sweep(older_than: float = 600.0) -> int:
+        """Remove the empty groups that a grader killed before it could clean up left behind; the count.
+
+        A group in use is never removed: the kernel refuses to remove a group with processes in it, and
+        one made in the last `older_than` seconds is left alone (its sandbox may be about to join it).
+        """
+        removed, now = 0, time.time()
+        for own_of, base in (("memory", "memory"), ("pids", "pids"), ("cpu", "cpu"), ("", "")):
+            try:
+                own = ControlGroup._own(own_of)
+                folder = Path("/sys/fs/cgroup") / base / (own or "/").lstrip("/")
+                for stale in folder.glob("coursekit-sandbox-*"):
+                    if now - stale.stat().st_mtime > older_than and not (stale / "cgroup.procs").read_text().strip():
+                        stale.rmdir()
+                        removed += 1
+            except OSError:
+                continue
+        return removed
+
     def procs_files(self) -> list[str]:
         return [str(folder / "cgroup.procs") for folder in self.dirs]
 
