@@ -125,7 +125,7 @@ def test_added_cells_are_ignored(folder):
 # ---- answers that misbehave -----------------------------------------------------------------
 @pytest.mark.parametrize("body,status,said", [
     ("raise ValueError('oops')", "failed", "raised ValueError (run check"),
-    ("return np.zeros((2, 2))", "failed", "has shape (2, 2); expected (3, 4)"),
+    ("return np.zeros((2, 2))", "failed", "has the wrong shape; expected (3, 4)"),
     ("return np.full((x_t.shape[0], W_hh.shape[0]), np.nan)", "failed", "NaN"),
     ("h_prev += 1\n    return np.tanh(x_t @ W_xh.T + (h_prev - 1) @ W_hh.T + b)", "failed", "changed its input `h_prev`"),
     ("return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)", "failed", "the bias b is missing"),

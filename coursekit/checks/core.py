@@ -52,14 +52,16 @@ def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, recei
                    reveal: bool = True) -> str | None:
     """None when received matches expected; otherwise one sentence on the first difference.
 
-    reveal=False leaves out every value (expected or received): graders use it, so that feedback
-    never carries a hidden case's numbers, or numbers a submission chose to print through it.
+    reveal=False leaves out every value (expected or received) and the received shape: graders use
+    it, so that feedback never carries a hidden case's numbers, or numbers a submission chose to
+    send out through it.
     """
     received = np.asarray(received)
     if received.dtype.kind not in "fiub":
         return f"{name} should be an array of numbers; got {received.dtype} values"
     if received.shape != expected.shape:
-        return (f"{name} has shape {received.shape}; expected {expected.shape} = ({', '.join(axes)})"
+        got = f"has shape {received.shape}" if reveal else "has the wrong shape"  # a shape can carry numbers
+        return (f"{name} {got}; expected {expected.shape} = ({', '.join(axes)})"
                 + (" — the transpose: check the order of a matrix product" if received.shape == expected.shape[::-1] else ""))
     bad = ~np.isfinite(received)
     if bad.any():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
+import builtins
 
 import numpy as np
 
@@ -19,7 +19,11 @@ from ..checks.core import FAILED, NOT_ATTEMPTED, PASSED, Case, FunctionQuestion,
 from ..quiz import AnswerFormatError, QuizQuestion
 from .wire import Unsupported, WireError, from_plain
 
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]{0,59}$")
+# Type names the feedback may repeat. Any other name is the learner's own (a class they made), and a
+# name is text they choose: repeating it would let a submission send a hidden case's numbers out.
+_KNOWN_TYPES = frozenset(name for name, value in vars(builtins).items() if isinstance(value, type)) | {
+    "NoneType", "LinAlgError", "AxisError", "ndarray", "generator", "function", "module", "ellipsis", "Tensor",
+    "complex numbers", "text", "bytes", "dates", "time spans", "records", "other values"}  # runner.py's words
 
 
 def hidden_seed(secret: str | None, seed: int, student: str, grade_id: str) -> int:
@@ -35,10 +39,14 @@ def hidden_seed(secret: str | None, seed: int, student: str, grade_id: str) -> i
     return int.from_bytes(digest[:7], "big")  # < 2**56: room for the seed + k that case builders use
 
 
+def known_type(name, otherwise: str) -> str:
+    """name when it is a built-in type's (ValueError, list, ...), else the words `otherwise`."""
+    return name if isinstance(name, str) and name in _KNOWN_TYPES else otherwise
+
+
 def error_name(reply: dict) -> str:
-    """The exception's type name from a reply, if it looks like one (it is the learner's text)."""
-    name = reply.get("error_type")
-    return name if isinstance(name, str) and _IDENTIFIER.match(name) else "an exception"
+    """The exception's type name from a reply when it is a built-in one (the rest is the learner's text)."""
+    return known_type(reply.get("error_type"), "an exception of its own type")
 
 
 def judge_reply(question: FunctionQuestion, case: Case, reply: dict, outputs: list, reveal: bool) -> Verdict:
@@ -68,7 +76,7 @@ def judge_reply(question: FunctionQuestion, case: Case, reply: dict, outputs: li
         return Verdict(FAILED, f"on {case.label}, {function} returned {count} value(s); it should return "
                                f"{len(question.outputs)} ({', '.join(question.outputs)}){forgot}")
     elif status == "not numbers":
-        kinds = [k for k in reply.get("kinds", []) if isinstance(k, str) and _IDENTIFIER.match(k)]
+        kinds = [known_type(k, "an object") for k in reply.get("kinds", [])[:8]]
         return Verdict(FAILED, f"on {case.label}, {function} returned something that is not an array of numbers"
                                + (f" ({', '.join(kinds)})" if kinds else ""))
     elif status == "too large":
@@ -99,8 +107,8 @@ def judge_quiz(question: QuizQuestion, reply: dict) -> Verdict:
     if value is Ellipsis:
         return Verdict(NOT_ATTEMPTED, f"replace ... with your answer in {call}")
     if isinstance(value, Unsupported):
-        return Verdict(FAILED, f"the answer is a {value if _IDENTIFIER.match(value) else 'value'}, which is not an "
-                               "answer to this question")
+        return Verdict(FAILED, f"the answer has the type {known_type(str(value), 'of an object')}, which is not "
+                               "an answer to this question: answer with a letter, a number or a tuple, as the question says")
     try:
         text = question.canonical(value)
     except AnswerFormatError as error:

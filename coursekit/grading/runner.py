@@ -23,6 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np  # noqa: E402
 import wire  # noqa: E402
 
+# what an array of another kind than numbers holds, in the words the grader may repeat
+_KIND_WORDS = {"c": "complex numbers", "U": "text", "S": "bytes", "M": "dates", "m": "time spans", "V": "records"}
 MAX_REPLY_BYTES = 16 * 2**20  # arrays in one reply; the grader enforces its own limit too
 MAX_REQUEST_BYTES = 64 * 2**20
 
@@ -108,7 +110,7 @@ class Learner:
                 array = None
             if array is None or array.dtype.kind not in "fiub":
                 kinds.append(type(value).__name__[:40] if array is None or array.dtype.kind == "O"
-                             else str(array.dtype))
+                             else _KIND_WORDS.get(array.dtype.kind, "other values"))
                 outputs.append(None)
             else:
                 outputs.append(array.astype(np.float64) if array.dtype.kind == "f" else array)

@@ -6,7 +6,8 @@ What the learner's code sees (bubblewrap):
 - a read-only view of the Python that runs it (the interpreter and its site-packages) and of the
   runner (runner.py, wire.py) — not coursekit (masked where it is installed), not the solutions,
   the submissions, the grader's --out folder or any other file of this machine;
-- a private, size-limited /tmp, which is thrown away with the sandbox.
+- a private, size-limited /tmp (and a small /dev/shm), thrown away with the sandbox; everything else
+  is read-only.
 Limits on the whole submission, not per process: memory and process count through a control group
 where this machine lets us make one (root, cgroup v1 or v2), else through rlimits per process (and
 `describe()` says which); CPU share; a wall-clock limit per request, enforced by killing the whole
@@ -37,6 +38,7 @@ from . import wire
 HERE = Path(__file__).resolve().parent
 RUNNER, WIRE = HERE / "runner.py", HERE / "wire.py"
 KEPT_OUTPUT_BYTES = 64 * 1024  # what the instructor's record keeps of the learner's printing
+SHM_BYTES = 16 * 2**20  # /dev/shm, for the semaphores of multiprocessing; /dev itself is read-only
 STARTUP_SECONDS = 60  # the runner's imports (numpy, IPython) on a slow, loaded machine
 MAX_REPLY_ARRAY_BYTES = 64 * 2**20  # the grader never reads more than this from one reply
 INSTALL_HINT = ("bubblewrap is needed to grade in a sandbox: install it (Debian/Ubuntu: sudo apt-get install "
@@ -349,7 +351,7 @@ class Sandbox:
             rlimits += [f"--as={limits.memory_mb * 2**20}", f"--nproc={_process_budget(limits.processes)}"]
         prefix = ["prlimit", *rlimits, "--"] if shutil.which("prlimit") else []
         roots, extra = python_roots()
-        python = [sys.executable, "-I", "-X", "utf8"]
+        python = [os.path.abspath(sys.executable), "-I", "-X", "utf8"]  # the sandbox has another working folder
         if not self.isolated:
             return [*prefix, *python, str(RUNNER), str(request_fd), str(reply_fd), *map(str, extra)]
         args = [bubblewrap(), *_namespace_args(), "--clearenv"]
@@ -361,8 +363,10 @@ class Sandbox:
         coursekit = _coursekit_dir()
         if any(root == coursekit or root in coursekit.parents for root in roots):
             args += ["--tmpfs", str(coursekit), "--remount-ro", str(coursekit)]  # an installed copy: hidden
-        args += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.disk_mb * 2**20), "--tmpfs", "/tmp",
+        args += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
+                 "--remount-ro", "/dev", "--size", str(limits.disk_mb * 2**20), "--tmpfs", "/tmp",
                  "--ro-bind", str(RUNNER), "/runner/runner.py", "--ro-bind", str(WIRE), "/runner/wire.py",
+                 "--remount-ro", "/",  # the root bwrap builds is a tmpfs: only /tmp, with its size limit, is writable
                  "--chdir", "/tmp", "--", *python, "/runner/runner.py", str(request_fd), str(reply_fd),
                  *map(str, extra)]
         return [*prefix, *args]
