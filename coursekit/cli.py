@@ -43,6 +43,7 @@ def _grade(args) -> int:
         return 2
     workers = max(1, args.workers)
     limits = Limits(memory_mb=args.memory_mb, processes=args.processes, cell_seconds=args.timeout,
+                    submission_seconds=args.submission_timeout,
                     output_mb=args.max_output_mb, disk_mb=args.disk_mb,
                     threads=max(1, (os.cpu_count() or 1) // workers))
     secret = args.secret or os.environ.get("COURSEKIT_GRADING_SECRET") or None
@@ -103,12 +104,15 @@ def main(argv: list[str] | None = None) -> int:
                                                            "mixed into it")
     grade.add_argument("--timeout", type=int, default=limits.cell_seconds,
                        help="seconds each cell or check may run before the sandbox is killed")
+    grade.add_argument("--submission-timeout", type=int, default=limits.submission_seconds,
+                       help="seconds all of one submission's cells and checks may run together")
     grade.add_argument("--memory-mb", type=int, default=limits.memory_mb,
                        help="memory of all of a submission's processes together (MB)")
     grade.add_argument("--processes", type=int, default=limits.processes,
                        help="processes and threads a submission may have at once")
     grade.add_argument("--max-output-mb", type=float, default=limits.output_mb,
-                       help="output a submission may print (MB); the cell that exceeds it is stopped")
+                       help="output a submission may print (MB); the cell that exceeds it is stopped, and "
+                            "the questions after it are graded in a fresh sandbox")
     grade.add_argument("--disk-mb", type=int, default=limits.disk_mb, help="the sandbox's private /tmp (MB)")
     grade.add_argument("--no-sandbox", action="store_true",
                        help="grade without bubblewrap (e.g. on macOS): every row is marked "

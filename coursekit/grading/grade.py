@@ -69,14 +69,14 @@ class Session:
         self.options, self.box, self.restarts = options, None, 0
         self.code: list[Step] = []  # cells that ran to the end or raised: replayed in a fresh sandbox
         self.notes: list[str] = []
-        self.start_seconds, self.output, self.output_bytes = 0.0, bytearray(), 0
+        self.start_seconds, self.output = 0.0, bytearray()
+        self.deadline = time.monotonic() + options.limits.submission_seconds
 
     def _sandbox(self) -> Sandbox:
         if self.box is None:
             if self.restarts > MAX_RESTARTS:
                 raise SandboxStopped("restarts", f"the sandbox was stopped more than {MAX_RESTARTS} times")
             self.box = Sandbox(self.options.limits, self.options.isolated)
-            self.box.output_bytes = self.output_bytes  # the output limit holds across restarts
             self.box.start()
             self.start_seconds += self.box.start_seconds
             for step in list(self.code):  # the state the next request expects
@@ -90,7 +90,6 @@ class Session:
 
     def _keep_output(self) -> None:
         self.output += self.box.output[: max(0, KEPT_OUTPUT_BYTES - len(self.output))]
-        self.output_bytes = self.box.output_bytes
 
     def _stopped(self) -> None:
         if self.box is not None:
@@ -98,12 +97,24 @@ class Session:
             self.box.stop()
         self.box, self.restarts = None, self.restarts + 1
 
-    def request(self, header: dict, arrays=()):
+    def request(self, header: dict, arrays=(), what: str = ""):
+        """The sandbox's reply to one request (a fresh sandbox first, if needed); SandboxStopped if it
+        could not answer. `what` names the request in a note when the memory limit killed a child."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise SandboxStopped("time", f"the submission used up its {self.options.limits.submission_seconds} s")
         try:
-            return self._sandbox().request(header, arrays)
-        except SandboxStopped:
+            reply = self._sandbox().request(header, arrays, timeout=min(self.options.limits.cell_seconds, left))
+        except SandboxStopped as error:
             self._stopped()
+            if error.reason == "time" and left < self.options.limits.cell_seconds:
+                raise SandboxStopped("time", f"the submission used up its "
+                                             f"{self.options.limits.submission_seconds} s") from None
             raise
+        if self.box.memory_kill_since_last_asked():
+            self.notes.append(f"{what or 'a request'}: a process it started was killed for using more than "
+                              f"{self.options.limits.memory_mb} MB (all processes of the submission together)")
+        return reply
 
     def close(self) -> None:
         if self.box is not None:
@@ -120,7 +131,7 @@ def _run_cell(session: Session, step: Step, reveal: bool) -> str | None:
     """Run a given or answer cell; a note when it failed."""
     where = f"answer cell '{step.grade_id}'" if step.kind == "answer" else "a cell of the exercise"
     try:
-        reply, _ = session.request({"op": "cell", "source": step.source})
+        reply, _ = session.request({"op": "cell", "source": step.source}, what=where)
     except SandboxStopped as error:
         return (f"{where}: {_stopped_words(error)}; the questions after it were graded in a fresh sandbox "
                 "without this cell")
@@ -138,7 +149,8 @@ def _grade_function(session: Session, question: FunctionQuestion, seed: int, opt
     for case in public + hidden:
         try:
             reply, outputs = session.request({"op": "call", "function": question.function,
-                                              "outputs": len(question.outputs)}, list(case.inputs.values()))
+                                              "outputs": len(question.outputs)}, list(case.inputs.values()),
+                                             what=f"`{question.function}` on {case.label}")
         except SandboxStopped as error:
             verdict = Verdict(FAILED, f"on {case.label}, `{question.function}` was stopped: {error}")
             return verdict, describe_inputs(case) if options.show_hidden else ""
@@ -194,6 +206,7 @@ def grade_submission(path: Path, options: GradeOptions, root: Path | None = None
         result.error = f"grading failed: {type(error).__name__}: {error}"
     finally:
         session.close()
+        result.notes += session.notes
     if not options.isolated:
         result.notes.append(f"graded without a sandbox: {NOT_ISOLATED}")
     result.score = sum(q.points for q in result.questions.values())

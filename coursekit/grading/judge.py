@@ -60,7 +60,7 @@ def judge_reply(question: FunctionQuestion, case: Case, reply: dict, outputs: li
             return Verdict(FAILED, f"on {case.label}, the sandbox's reply was damaged (it did not hold the "
                                    f"{len(question.outputs)} output(s) of {function})")
         after = {name: value for i, (name, value) in enumerate(case.inputs.items()) if i not in changed}
-        run = Run("returned", outputs=[np.array(o) for o in outputs], inputs_after=after)
+        run = Run("returned", outputs=list(outputs), inputs_after=after)
     elif status == "not attempted":
         run = Run(NOT_ATTEMPTED)
     elif status == "missing":

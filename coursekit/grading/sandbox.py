@@ -50,7 +50,8 @@ class Limits:
     memory_mb: int = 2048  # all processes of one submission together
     processes: int = 128  # processes and threads (the kernel counts threads as tasks)
     cell_seconds: int = 60  # one cell or one check, wall clock
-    output_mb: float = 10.0  # bytes printed by one submission, all cells together
+    submission_seconds: int = 600  # all of one submission's cells and checks, restarts included
+    output_mb: float = 10.0  # bytes printed in one sandbox (a fresh sandbox after a stop starts again)
     disk_mb: int = 128  # the private /tmp, and the largest file
     threads: int = 1  # BLAS and torch threads, and the CPU share of the control group
 
@@ -242,18 +243,19 @@ class ControlGroup:
     def procs_files(self) -> list[str]:
         return [str(folder / "cgroup.procs") for folder in self.dirs]
 
-    def out_of_memory(self) -> bool:
-        """Whether the kernel killed a process of this group for memory."""
+    def memory_kills(self) -> int:
+        """How many processes of this group the kernel killed for memory so far."""
         try:
             if self.version == 1:
                 text = (self.dirs[0] / "memory.oom_control").read_text()
                 kills = dict(line.split() for line in text.splitlines() if len(line.split()) == 2)
-                failed = int((self.dirs[0] / "memory.failcnt").read_text() or 0)
-                return int(kills.get("oom_kill", 0)) > 0 or (failed > 0 and "oom_kill" not in kills)
+                if "oom_kill" in kills:
+                    return int(kills["oom_kill"])
+                return int((self.dirs[0] / "memory.failcnt").read_text() or 0) > 0  # older kernels: hit the limit
             events = dict(line.split() for line in (self.dirs[0] / "memory.events").read_text().splitlines())
-            return int(events.get("oom_kill", 0)) > 0
+            return int(events.get("oom_kill", 0))
         except (OSError, ValueError):
-            return False
+            return 0
 
     def kill_all(self) -> None:
         for folder in self.dirs:
@@ -312,8 +314,9 @@ def describe(limits: Limits, isolated: bool) -> str:
         memory = (f"memory {limits.memory_mb} MB per process and a process-count rlimit (no control group can be "
                   "made here: run as root, or on a machine with a delegated cgroup, for limits on the whole "
                   "submission)")
-    return (f"isolation: {where}\nlimits: {memory}; {limits.cell_seconds} s per cell or check (the sandbox is "
-            f"killed after that); {limits.output_mb:g} MB of printed output; files up to {limits.disk_mb} MB")
+    return (f"isolation: {where}\nlimits: {memory}; {limits.cell_seconds} s per cell or check and "
+            f"{limits.submission_seconds} s per submission (the sandbox is killed after that); "
+            f"{limits.output_mb:g} MB of printed output; files up to {limits.disk_mb} MB")
 
 
 # ---- one sandbox ---------------------------------------------------------------------------
@@ -333,6 +336,7 @@ class Sandbox:
         self.start_seconds = 0.0
         self._replies = bytearray()
         self._next_id = 0
+        self._memory_kills = 0
         self._workdir: str | None = None
 
     # -- starting and stopping
@@ -444,6 +448,12 @@ class Sandbox:
         message = wire.encode({**header, "id": self._next_id}, arrays)
         return self._exchange(message, timeout or self.limits.cell_seconds, expect_id=self._next_id)
 
+    def memory_kill_since_last_asked(self) -> bool:
+        """Whether the memory limit killed a process (a child: the runner answered) since the last call."""
+        kills = self.group.memory_kills() if self.group is not None else 0
+        new, self._memory_kills = kills > self._memory_kills, kills
+        return new
+
     def _exchange(self, message: bytes, timeout: float, expect_id):
         deadline = time.monotonic() + timeout
         pending = memoryview(message)
@@ -500,9 +510,10 @@ class Sandbox:
         size = 4 + length + sum(n for _, _, n in layout)
         if len(self._replies) < size:
             return None
-        body = bytes(self._replies[4 + length:size])
+        with memoryview(self._replies) as view:  # one copy per array, straight out of the buffer
+            arrays = [array.copy() for array in wire.decode_arrays(view[4 + length:size], layout)]
         del self._replies[:size]
-        return header, wire.decode_arrays(body, layout)
+        return header, arrays
 
     def _drain_output(self) -> None:
         chunk = _read(self._output_read)
@@ -525,7 +536,7 @@ class Sandbox:
             if not _readable(self._output_read):
                 break
             self._drain_output()
-        if self.group is not None and self.group.out_of_memory():
+        if self.group is not None and self.group.memory_kills() > 0:
             self._stop_with("memory", f"it used more than {self.limits.memory_mb} MB of memory")
         # bwrap reports a signal that ended the runner as exit code 128 + the signal's number
         number = -code if code is not None and code < 0 else code - 128 if code is not None and code > 128 else None
