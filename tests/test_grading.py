@@ -245,3 +245,12 @@ def test_batch_grades_everything_in_parallel_and_never_writes_submissions(folder
 def test_grade_help_prints_the_limits():
     result = subprocess.run([sys.executable, "-m", "coursekit.cli", "grade", "--help"], capture_output=True, text=True)
     assert "default: 60" in result.stdout and "default: 2048" in result.stdout and "--secret" in result.stdout
+
+
+def test_a_submission_that_sleeps_in_every_call_is_stopped_by_its_time_budget(folder):
+    # Each call stays under the per-call limit (5 s), but the submission's total budget (6 s) runs out.
+    source = "import time\n\n" + RIGHT_ELMAN.replace("    return", "    time.sleep(2.5)\n    return")
+    limits = replace(OPTIONS.limits, cell_seconds=5, submission_seconds=6)
+    result = grade(write(folder, "slow.ipynb", with_cells(solution(), elman_step_answer=source)), limits=limits)
+    assert result.error == "" and points(result)["elman_step"] == 0 and result.seconds < 10
+    assert "the submission used up its 6 s" in words(result), words(result)

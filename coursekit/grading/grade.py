@@ -81,7 +81,9 @@ class Session:
             self.start_seconds += self.box.start_seconds
             for step in list(self.code):  # the state the next request expects
                 try:
-                    self.box.request({"op": "cell", "source": step.source})
+                    left = max(0.1, self.deadline - time.monotonic())
+                    self.box.request({"op": "cell", "source": step.source},
+                                     timeout=min(self.options.limits.cell_seconds, left))
                 except SandboxStopped:
                     self._stopped()
                     self.code.remove(step)
