@@ -361,15 +361,16 @@ class Sandbox:
         args = [bubblewrap(), *_namespace_args(), "--clearenv"]
         for name, value in env.items():
             args += ["--setenv", name, value]
+        # /tmp first: a Python that lives under /tmp (a course cloned there) is then bound on top of it
+        args += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
+                 "--remount-ro", "/dev", "--size", str(limits.disk_mb * 2**20), "--tmpfs", "/tmp"]
         args += _system_binds()
         for root in roots:
             args += ["--ro-bind", str(root), str(root)]
         coursekit = _coursekit_dir()
         if any(root == coursekit or root in coursekit.parents for root in roots):
             args += ["--tmpfs", str(coursekit), "--remount-ro", str(coursekit)]  # an installed copy: hidden
-        args += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
-                 "--remount-ro", "/dev", "--size", str(limits.disk_mb * 2**20), "--tmpfs", "/tmp",
-                 "--ro-bind", str(RUNNER), "/runner/runner.py", "--ro-bind", str(WIRE), "/runner/wire.py",
+        args += ["--ro-bind", str(RUNNER), "/runner/runner.py", "--ro-bind", str(WIRE), "/runner/wire.py",
                  "--remount-ro", "/",  # the root bwrap builds is a tmpfs: only /tmp, with its size limit, is writable
                  "--chdir", "/tmp", "--", *python, "/runner/runner.py", str(request_fd), str(reply_fd),
                  *map(str, extra)]
