@@ -492,7 +492,7 @@ def test_grader_killed_mid_batch_leaves_no_sandbox_and_resumes(tmp_path):
     submissions, out = tmp_path / "submissions", tmp_path / "out"
     submissions.mkdir()
     for name in STUDENTS:
-        source = "import time\ntime.sleep(8)\n" + right_jordan() if name == "dee" else right_jordan()
+        source = "import time\ntime.sleep(5)\n" + right_jordan() if name == "dee" else right_jordan()
         write(submissions, f"{name}.ipynb", with_cells(jordan_step_answer=source))
     args = cli_args(submissions, out, "--workers", "1", "--timeout", "60")
     grader = subprocess.Popen([sys.executable, "-m", "coursekit.cli", "grade", *map(str, args)], cwd=ROOT,
