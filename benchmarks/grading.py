@@ -19,7 +19,8 @@ from pathlib import Path
 
 from coursekit.grading.batch import grade_all
 from coursekit.grading.grade import GradeOptions
-from coursekit.grading.sandbox import Limits, bubblewrap
+from coursekit.grading.limits import Limits
+from coursekit.grading.sandbox import bubblewrap
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = "02_recurrent_neuron.ipynb"

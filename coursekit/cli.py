@@ -33,7 +33,8 @@ def _grade(args) -> int:
     from .grading.batch import grade_all
     from .grading.grade import GradeOptions
     from .grading.gradebook import OutFolderError
-    from .grading.sandbox import Limits, bubblewrap, bubblewrap_problem, describe
+    from .grading.limits import Limits
+    from .grading.sandbox import bubblewrap, bubblewrap_problem, describe
 
     if not Path(args.source).is_dir():
         print(f"grade: --source {args.source} is not a folder of solution notebooks", file=sys.stderr)
@@ -70,7 +71,7 @@ def _grade(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .grading.sandbox import Limits
+    from .grading.limits import Limits
 
     limits = Limits()
 

@@ -99,7 +99,8 @@ def check_kernel() -> Finding:
 
 def check_grading_sandbox() -> Finding:
     """For instructors only (never a problem for a learner): can `coursekit grade` isolate submissions here?"""
-    from .grading.sandbox import bubblewrap, control_groups_available
+    from .grading.cgroups import control_groups_available
+    from .grading.sandbox import bubblewrap
 
     if bubblewrap() is None:
         return Finding(True, "grading sandbox (instructors only): bubblewrap is not available here, so "

@@ -14,7 +14,8 @@ import pytest
 
 from coursekit.grading.cells import role
 from coursekit.grading.grade import GradeOptions, grade_submission
-from coursekit.grading.sandbox import Limits, bubblewrap, bubblewrap_problem
+from coursekit.grading.limits import Limits
+from coursekit.grading.sandbox import bubblewrap, bubblewrap_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"

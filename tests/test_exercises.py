@@ -10,7 +10,7 @@ from coursekit.checks.registry import questions_of
 from grading_helpers import needs_sandbox
 
 from coursekit.grading.grade import GradeOptions, grade_submission
-from coursekit.grading.sandbox import Limits
+from coursekit.grading.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))

@@ -39,7 +39,8 @@ from grading_helpers import (FULL, LIMITS, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT,
 from coursekit.grading.batch import grade_all
 from coursekit.grading.grade import NOT_ISOLATED, SubmissionResult
 from coursekit.grading.gradebook import feedback_markdown, gradebook_csv
-from coursekit.grading.sandbox import MAX_REPLY_ARRAY_BYTES, control_groups_available
+from coursekit.grading.cgroups import control_groups_available
+from coursekit.grading.sandbox import MAX_REPLY_ARRAY_BYTES
 
 pytestmark = needs_sandbox
 

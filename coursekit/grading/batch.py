@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .grade import GradeOptions, SubmissionResult, grade_submission
 from .gradebook import Journal, write_outputs
-from .sandbox import ControlGroup
+from .cgroups import ControlGroup
 from .submission import MAX_SUBMISSION_BYTES, find_submissions, student_name
 
 

@@ -19,7 +19,8 @@ from ..checks.registry import questions_of
 from .cells import NotebookError, read_notebook, role
 from .judge import describe_inputs, error_name, hidden_seed, judge_quiz, judge_reply
 from .release import release_notebook
-from .sandbox import KEPT_OUTPUT_BYTES, Limits, Sandbox, SandboxStopped
+from .limits import Limits
+from .sandbox import KEPT_OUTPUT_BYTES, Sandbox, SandboxStopped
 from .submission import Step, match_solution, plan, read_submission, student_name
 
 MAX_RESTARTS = 5  # fresh sandboxes for one submission after cells that ran out of time or memory

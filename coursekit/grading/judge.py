@@ -125,6 +125,3 @@ def describe_inputs(case: Case) -> str:
     return "\n".join(f"{name} = {np.array2string(value, precision=4, separator=', ')}"
                      for name, value in case.inputs.items())
 
-
-__all__ = ["PASSED", "FAILED", "NOT_ATTEMPTED", "hidden_seed", "judge_case", "judge_quiz", "judge_reply",
-           "describe_inputs"]

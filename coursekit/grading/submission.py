@@ -146,7 +146,8 @@ def given_definitions(source: str) -> str:
 def plan(submission, exercise, questions: dict) -> Plan:
     """The steps for one submission: the exercise's cells in order, the learner's answers in place."""
     result = Plan()
-    counts = Counter(role(c).grade_id for c in submission.cells if role(c).grade_id)
+    answers = {role(c).grade_id for c in exercise.cells if role(c).solution}  # ids the notes may name
+    counts = Counter(role(c).grade_id for c in submission.cells if role(c).grade_id in answers)
     submitted = {}
     for cell in submission.cells:
         submitted.setdefault(role(cell).grade_id, cell)  # a duplicated answer: the first copy counts
