@@ -38,3 +38,30 @@ def test_committed_with_clean_outputs(path):
 def test_lesson_opens_with_the_install_guard(path):
     first = "".join(code_cells(path)[0]["source"])
     assert "import coursekit" in first and "make lab" in first, path.name
+
+
+CLOCKS = re.compile(r"perf_counter|monotonic|timeit|time\.time|_seconds|\.seconds|\b\w+_s\b")
+
+
+def clock_assertions(source: str) -> list[str]:
+    """The assert lines of a cell that read a clock: an assert naming a timed value, in a cell that times."""
+    if not re.search(r"perf_counter|monotonic|timeit|time\.time|\.seconds", source):
+        return []
+    return [line.strip() for line in source.splitlines() if line.strip().startswith("assert") and CLOCKS.search(line)]
+
+
+def test_clock_assertions_are_recognised():
+    """The rule below, on lines written here: timed comparisons are caught, other asserts are not."""
+    timed = "t0 = time.perf_counter()\nrun()\nloop_s = time.perf_counter() - t0\nassert batched_s < loop_s"
+    assert clock_assertions(timed) == ["assert batched_s < loop_s"]
+    assert clock_assertions("h = fit(net)\nassert h.seconds > 0 and h.last('R2') > 0.9")
+    assert clock_assertions("t = time.perf_counter()\nassert np.allclose(a, b)") == []
+    assert clock_assertions("assert r2 > 0.95") == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_assertion_on_wall_clock_time(path):
+    """A timing depends on the machine and its load: a notebook prints it, and asserts none (it would fail
+    Run All on a busy laptop). Prose about a timing quotes what the cell printed, as this run's."""
+    found = [line for cell in code_cells(path) for line in clock_assertions("".join(cell["source"]))]
+    assert found == [], f"{path.name}: {found}"
