@@ -157,7 +157,7 @@ def test_the_judge_refuses_a_history_that_is_not_the_sunspots():
 
 # ---- the quiz ---------------------------------------------------------------------------------
 def test_the_quiz_has_one_right_answer_and_feedback_for_every_other():
-    quiz = QUESTIONS["naive_is_hard_to_beat"]
+    quiz = QUESTIONS["why_naive_forecast_works"]
     assert quiz.is_right(quiz.canonical("a")) and quiz.explanation_for(quiz.canonical("a"))
     for wrong in "bcd":
         assert not quiz.is_right(quiz.canonical(wrong)) and quiz.feedback_for(quiz.canonical(wrong))

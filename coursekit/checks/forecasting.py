@@ -271,13 +271,13 @@ QUESTIONS = {
         public_cases=forecast_public_cases, hidden_cases=forecast_hidden_cases,
         points=4,
     ),
-    "naive_is_hard_to_beat": QuizQuestion(
-        grade_id="naive_is_hard_to_beat", notebook=NOTEBOOK, kind="choice", points=1,
-        prompt="One year ahead, the naive forecast (next year = this year) is hard to beat on the sunspot "
-               "series. Why?",
+    "why_naive_forecast_works": QuizQuestion(
+        grade_id="why_naive_forecast_works", notebook=NOTEBOOK, kind="choice", points=1,
+        prompt="One year ahead, the naive forecast (next year = this year) is a fair baseline on the sunspot series, "
+               "although the lesson's AR model and LSTM beat it. Why does repeating last year's value work at all?",
         options={
-            "a": "from one year to the next the series moves little compared with its whole range, so the last "
-                 "value already says most of what can be known about the next one",
+            "a": "from one year to the next the series moves little compared with its whole range, so the last value "
+                 "already says most of what can be known about the next one",
             "b": "the naive forecast is fitted by least squares, so no other model can have a lower error",
             "c": "the sunspot series is pure noise, so no model can do better than repeating the last value",
             "d": "the naive forecast uses the value it is asked to predict",
@@ -293,9 +293,9 @@ QUESTIONS = {
         feedback={
             "d8b1f89d493a82e072c843bc0c1e8b379ed70f0fd3f35cef2f2798bb4c4093aa":
                 "1545965b94e5d4f465243459c5c4bbc37f397a4f6c51d588ca754994a531453732e03e29bd18bff4e1e1086286567503"
-                "3ca8242696cb1f4b32e42ef7528a6601277e8cd6611df77c15032e5eda265b8b17fadb66fee49de7bbdfbabb30373e79"
-                "24d1a9a62f2237b46b14348303dd0ce85e2b29c76477bb4834a6d6242ee31988543d67ce55372fed4b1e39db89e481d3"
-                "9e7390fd199d32250d68abe4aa434a2de09a143c3ec32c39",
+                "3ca8242696cb1f4b32e42ef7528a660127609084620fa57a5014200bcb261a8b5ffd9e76fae387e7e88bbbad30373664"
+                "22c0b2aa663079a3260f33924bb07ea95d206dd66032fa6702a6cf232fa639fb611e2381477f3ea5626d03f9ddee859c"
+                "8570d5ae039b2a2c4f65a1eefe074c79ac",
             "1f1e87e438510a77f9f6d5bda25509d7b756b7e116004ddbc422c4d4572f6e2d":
                 "597f9636b554f514c861338cbb1c8b57420dd6eec4f1ae1f670d7dd1750e37c3cd4df347aa565f3879bf527abcd8b2d9"
                 "96776a1214829167afbf05b9c62da75da47289e7b3f7caa38ded480aaf9d2ec2dfb653ae04d43c4d40de2a5eb5d4a977"
@@ -305,8 +305,8 @@ QUESTIONS = {
             "1bbdf1503eb7982d6be082f3fcdcf96ea107e22db2e771f1c293070bc05264e1":
                 "d87636421d7a6a800121b7bef13bf6c353fa3c339900918ed11897a80673e31ff024d7372c657305759e738850af1ffa"
                 "d0487d874d8b8f72773e8fd3d16b79676429231ad70df62558d10d339e650097d885dab87c229d63fb3ed286abd65cd8"
-                "3e5ed26309a82ae5aab33c9ae2f5a69c5795fddb38ac365253ead67244b2b11d712f52e579184ecac0b4463a01b68d4f"
-                "58ba09c732fc8c223a8727564db0b6a9529587e16d57ce4d2328749e531cb4907a608a",
+                "3e5ed26309a82ae5aab33c9ae2f5a69c5795fddb26b0645141b8d03753bce40c716e48a0721a45c9dab2517301b4c451"
+                "55b914c160fd83337fde315e52aafaa041c394a0724bc65761",
         },
     ),
 }

@@ -4,6 +4,9 @@ import json
 
 from coursekit.quiz import seal_question
 
+PROMPT = ("One year ahead, the naive forecast (next year = this year) is a fair baseline on the sunspot series, "
+          "although the lesson's AR model and LSTM beat it. Why does repeating last year's value work at all?")
+
 options = {
     "a": "from one year to the next the series moves little compared with its whole range, so the last value "
          "already says most of what can be known about the next one",
@@ -16,11 +19,11 @@ sealed = seal_question(
     "A smooth series changes by a small step each year, so 'next = last' is off only by that step. A model "
     "earns its keep by predicting the step itself (the turn of the cycle), which is where AR and the LSTM win; "
     "a few years ahead the naive forecast falls far behind, as the steps add up.",
-    {"b": "the naive forecast fits nothing at all: it has no parameters. It is hard to beat because the series "
-          "is smooth, and the AR model and the LSTM of the notebook do beat it.",
+    {"b": "the naive forecast fits nothing at all: it has no parameters. It works because the series is smooth, "
+          "and the AR model and the LSTM of the notebook still beat it.",
      "c": "if it were pure noise, repeating the last value would be a poor forecast (the mean would do better). "
           "The series has an 11-year cycle, which is why the models of the notebook can beat the naive forecast.",
      "d": "it only uses the value of the year before; forecasting year t with the value of year t itself would "
-          "be cheating. It is hard to beat because neighbouring years have similar values."},
+          "be cheating. It works because neighbouring years have similar values."},
     options=tuple(options))
-print(json.dumps({"options": options, **sealed}, indent=1))
+print(json.dumps({"prompt": PROMPT, "options": options, **sealed}, indent=1))
