@@ -141,9 +141,9 @@ QUESTIONS = {
         ],
         points=3, hints=norms_hints,
     ),
-    "radius_below_one": QuizQuestion(
-        grade_id="radius_below_one", notebook=NOTEBOOK, kind="choice", points=1,
-        prompt="The recurrent matrix W_R of a tanh RNN has spectral radius 0.8. What happens to the norm of dL_T/dh_t as the distance T - t grows?",
+    "singular_value_below_one": QuizQuestion(
+        grade_id="singular_value_below_one", notebook=NOTEBOOK, kind="choice", points=1,
+        prompt="The recurrent matrix W_R of a tanh RNN has largest singular value 0.8 (so its spectral radius is at most 0.8 too). What happens to the norm of dL_T/dh_t as the distance T - t grows?",
         options={
                  "a": "it grows step by step, so it explodes",
                  "b": "it shrinks towards zero, roughly by a constant factor per step: it vanishes",
@@ -153,24 +153,32 @@ QUESTIONS = {
         salt="3d9e1f7a0b6c2548",
         right="ff5eabdb9f6a498f77020305d839f9576ce045c0b97d94aee150bee06ff88e64",
         explanation="bb2bd935c2b1146cfe2d2c1936a193b7735a6e519fb1e5045df74b3b8e0528dff2bf43e3dc213266233ff41225c6418d"
-                    "669290e5ff61c6b52aaa76908e1a1cffc56c68c03eab083e4824942d5714fec56d0a47350d47eab07709996460ed0698"
-                    "11b469462a4bc6042632afb9a7ac9339b4603e750e5f3ec3c63328794c3cd020e7b6876a1ffed8f19ada6bfeb278966d"
-                    "0bb618ad47533d3bcab6f2485146c245a4fe5fce40eeb63aeed4472e8827239b29de6b66223e9e84ad76ccf687669e6d"
-                    "1700a6733ee649410d5eadfa9dd0",
+                    "6692b0ecf42991a97dab6191c7031babfb455fc024b05a36526fd9205d40bf962e5f407a5940e1f5240a886264bf0495"
+                    "5fe67b56315bc1477e3ce3f1b2e9866ba67032604c0b7fcfdb33327702399821a2f2967017e699f19bc92eb2ba79d169"
+                    "0ce255b15d497a7f8af7f307074eda10a2b311de01b8e063afc15b399369269b3ccb7d62346ccdd0f977daf68160df64"
+                    "1116bc272ebe10710a0daaf9ce97223ebb3f190822d412a6a2215867b3f16dfead47beca1f3fc532b5898515ce570e81"
+                    "55cbbd0af3f538dfb9536c115cdef54890014c79b67c1a5abd66711009c90b72ea2ebcd0d7c82ae4dbac534ba6cea61f"
+                    "c8bfb625a3d77004803a24a818054faff5b7aaa682866f692b2452aea7a1b157e5a8ae249f4a5a158309fc58a9acd7a6"
+                    "e52b9c0596b5523a60bb4d397913fd81096301e711642ec2fb8cb32002fb33cc037183dbefeb6d3180bc3b91663bf3ff"
+                    "57ab2db069142ccb3ddb07096ff98f90",
         feedback={
             "f16278b8fa800e3da962c8b160a8348af9c7f10908eb89747d24bf61dc06df8a":
-                "ab1b67b5ebec5234cf48dd7c3903c4047e324f08362a0ee465120f226c87073e5080ae7f31d875eb3f4995420056247f"
-                "50608caa48a7af74ba1bca9ccb7b3dcdfe3b303aaa90912e3b08d2e6ae457ccb35d9d6cca1832b6461e6f593891d9835"
-                "1be9a4d1b7014f9a9fd6ad6c5f186e9e9948fd1fa8ef327263acedc00a344fab1de6a978addcca5943dab9f50f1761cd"
-                "3d41d3d6e9d829c4b070",
+                "ab1b67b5ebec5234cf48dd7c3903c41b6f254b19373f42b77e1d0c3e7595557f448eb46f74c92fa92756840a115d2a30"
+                "197192ef0af0b727ab08dfced03a2dd2bb38782aa29d917d6814c8eae0497d8a25d8d682b2d1287928e2f988dc0bc125"
+                "54a5a495b30e58cecbd6e36219083a958e1aa447f1bb737067eea5860d3446a11cfbff28f595cf541d93b6ea5c5a67ca"
+                "69079788bdd32dd8b9316b907e1d40864345114f",
             "c7ba5ff99ae49de6b550bb91987fd60cb506f13760739f65d282596ebf5c0e5c":
-                "16807da15e50c15bf81210c357105eb32aca8dd155a3d38dbf6f789df5d64ceddcde417d63be7d46d66f21b87a5e7e86"
-                "9a344d8d2bf0d18fc32ab8f1405e654b306cb9e862268d5deed6617b86f9ef89086e05898c64a4b6d4d76504b7c0cc26"
-                "c3c6d970f358fe09dd70e4b1f578ad8b863915b8e75019954cd6da4628a2020d485b84772ee914906630bd6f",
+                "16807da15e57d71ee809559040145da52ad1839040a3cb98bf7c2c9bfcdf4cecd4c04d2430e97643da7464f92e5d3fc5"
+                "dd795f976fa3d68e842cb5e4470c725e3576b2e136609d43f8ce2d6680f0f9da49631f88c264f0a692c57215a8c1cc74"
+                "8c9d9220e242bb5ace67f5f9bc2dedc7f86556b864adb1d812c0835338ed5c27181988627fab08917760ff2478ca4478"
+                "3412c0efe1e9349727c822bb",
             "611a140a1624cc0549998d5255dc527adfeafd4c1db7142d5a98a1a8684a95c3":
                 "45074566ea89d35cbf5379f63a873b8ae367da017407c927f6dafb678bbacb1e781a12ca6309cffc92c4f20d321d4a3b"
-                "969a85f13c32f67b4508bc5f10e184c442374a071b01ed5c717de684dae84742a5d53be35687de849031653f1ad2079c"
-                "3ba17027d0e50c6f4b76fb95",
+                "969a85f13c32f67b4508bc5f10e184c016704b121a18a854702ff79adaf45c0fbdce2ab0568f8ac89f26743f1b864a8e"
+                "39aa6472d5f05e284f78e0ce3a2c8fd3206bbc77d63a6b53cc353521af623bd0387fa5c58481c599e794af5140092a9c"
+                "9b2d580044677d193ff17f7c37c54d89549ff2cc2d187737afc25a9fcbd1e1962a4fe6f8cca2b04b0696776e6f85c3a8"
+                "0f7bc072d5d8d7b7d3b145882a6e26e509efc1322d2708bbff4dc39df079cd855d801d82e00aefec96b948b0f0b2233e"
+                "80967c203dbf5ea3",
         },
     ),
     "what_clipping_fixes": QuizQuestion(
