@@ -36,13 +36,27 @@ def _glyphs() -> np.ndarray:
     return np.stack(glyphs)
 
 
+_CHUNK = 256  # images warped at once: a dozen float64 arrays of this many 56x56 images stay near 80 MB
+
+
 def _warp(glyphs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Each glyph under its own random affine map, by bilinear sampling (inverse mapping)."""
+    """Each glyph under its own random affine map, by bilinear sampling (inverse mapping).
+
+    The maps are drawn for all glyphs first, then applied a chunk at a time, so memory stays small
+    whatever n is, and the images are the same as if all were warped at once.
+    """
     n, size = len(glyphs), glyphs.shape[1]
     scale = rng.uniform(0.85, 1.1, n)
     angle = np.deg2rad(rng.uniform(-15, 15, n))
     slant = rng.uniform(-0.25, 0.25, n)
     shift = rng.uniform(-0.1, 0.1, (n, 2)) * size
+    return np.concatenate([_apply_maps(glyphs[i:i + _CHUNK], scale[i:i + _CHUNK], angle[i:i + _CHUNK],
+                                       slant[i:i + _CHUNK], shift[i:i + _CHUNK]) for i in range(0, n, _CHUNK)])
+
+
+def _apply_maps(glyphs, scale, angle, slant, shift) -> np.ndarray:
+    """glyphs (n, size, size) under the affine maps given by the other arguments (each of length n)."""
+    n, size = len(glyphs), glyphs.shape[1]
     centre = (size - 1) / 2
     v, u = np.meshgrid(np.arange(size) - centre, np.arange(size) - centre)  # u: row offset, v: column offset
     cos, sin = np.cos(angle)[:, None, None], np.sin(angle)[:, None, None]
