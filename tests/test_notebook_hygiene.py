@@ -65,3 +65,12 @@ def test_no_assertion_on_wall_clock_time(path):
     Run All on a busy laptop). Prose about a timing quotes what the cell printed, as this run's."""
     found = [line for cell in code_cells(path) for line in clock_assertions("".join(cell["source"]))]
     assert found == [], f"{path.name}: {found}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + sorted((ROOT / "exercises").glob("*.ipynb")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_control_characters_in_cells(path):
+    """A control character in a cell is almost always a lost backslash ("\\approx" typed as "\\a" + "pprox")."""
+    for index, cell in enumerate(json.loads(path.read_text())["cells"]):
+        bad = sorted({hex(ord(ch)) for ch in "".join(cell["source"]) if ord(ch) < 32 and ch not in "\n\t"})
+        assert not bad, f"{path.name} cell {index}: control characters {bad}"
