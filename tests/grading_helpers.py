@@ -24,6 +24,7 @@ FULL = 6.0  # 2 + 2 points for the functions, 1 + 1 for the quiz questions
 RIGHT_ELMAN = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b)"
 WRONG_ELMAN = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)"
 LIMITS = Limits(cell_seconds=3, memory_mb=1500, output_mb=1.0)  # 3 s: the timeout tests wait that long
+SLOW_CELL = 30  # seconds for the cells that move hundreds of MB on purpose, so that a loaded machine passes too
 OPTIONS = GradeOptions(source=SOLUTIONS, limits=LIMITS, seed=7)
 
 needs_sandbox = pytest.mark.skipif(bubblewrap() is None, reason=f"no sandbox here: {bubblewrap_problem()}"

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import nbformat
 import pytest
-from grading_helpers import (FULL, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SOLUTIONS, grade, needs_sandbox, points,
-                             right_jordan, solution, with_cells, write, words)
+from grading_helpers import (FULL, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SLOW_CELL, SOLUTIONS, grade,
+                             needs_sandbox, points, right_jordan, solution, with_cells, words, write)
 
 from coursekit.grading.batch import grade_all
 from coursekit.grading.cells import role
@@ -173,7 +173,6 @@ def test_hard_coded_public_example_fails_the_hidden_checks(folder):
     ("os_exit", "import os\nos._exit(1)\n", "its process ended (exit code 1)"),
     ("segfault", "import ctypes\nctypes.string_at(0)\n", "SIGSEGV"),
     ("huge_allocation", "big = np.ones(50 * 10**9 // 8)\n", "MemoryError"),
-    ("touched_allocation", "big = np.ones(16 * 10**8 // 8)\n", "more than 1500 MB of memory"),
 ])
 def test_attacks_in_one_answer_cost_only_that_question(folder, name, prefix, note):
     """The attack sits before a right answer to jordan_step: only that question may suffer."""
@@ -254,3 +253,12 @@ def test_a_submission_that_sleeps_in_every_call_is_stopped_by_its_time_budget(fo
     result = grade(write(folder, "slow.ipynb", with_cells(solution(), elman_step_answer=source)), limits=limits)
     assert result.error == "" and points(result)["elman_step"] == 0 and result.seconds < 8
     assert "the submission used up its 4 s" in words(result), words(result)
+
+
+def test_memory_used_by_a_cell_stops_that_cell_with_the_reason(folder):
+    # The cgroup's limit on the whole submission (600 MB here) stops a cell that fills 800 MB; the rest is graded.
+    source = "big = np.ones(8 * 10**8 // 8)\n" + right_jordan()
+    limits = replace(OPTIONS.limits, memory_mb=600, cell_seconds=SLOW_CELL)
+    result = grade(write(folder, "touched.ipynb", with_cells(solution(), jordan_step_answer=source)), limits=limits)
+    assert points(result) == {"elman_step": 2, "jordan_step": 0, "which_form_remembers_more": 1, "shape_of_w_xh": 1}
+    assert "more than 600 MB of memory" in words(result), words(result)

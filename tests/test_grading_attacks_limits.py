@@ -33,7 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from grading_helpers import (FULL, LIMITS, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SOLUTIONS, WRONG_ELMAN, grade,
+from grading_helpers import (FULL, LIMITS, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SLOW_CELL, SOLUTIONS, WRONG_ELMAN, grade,
                              needs_sandbox, points, right_jordan, solution, with_cells, write, words)
 
 from coursekit.grading.batch import grade_all
@@ -277,7 +277,7 @@ MEMORY_IN_CHILDREN = (
 @pytest.fixture(scope="module")
 def memory_in_children(tmp_path_factory):
     path = write(tmp_path_factory.mktemp("memory"), "memory.ipynb", with_cells(elman_step_answer=MEMORY_IN_CHILDREN))
-    return {isolated: grade(path, isolated=isolated, limits=replace(LIMITS, memory_mb=600))
+    return {isolated: grade(path, isolated=isolated, limits=replace(LIMITS, memory_mb=600, cell_seconds=SLOW_CELL))
             for isolated in (True, False)}
 
 
@@ -348,7 +348,7 @@ def test_disk_filling_fails_in_the_private_tmp_and_grading_goes_on(tmp_path, iso
     # Stopped by: the sandbox's private /tmp of Limits.disk_mb (128 MB) and the file-size rlimit; unsandboxed, the
     # files go into a temporary working folder (removed after) and all 300 MB are written (the proof).
     result = grade(write(tmp_path, "disk.ipynb", with_cells(elman_step_answer=DISK_FILLER)), isolated=isolated,
-                   limits=replace(LIMITS, disk_mb=128))
+                   limits=replace(LIMITS, disk_mb=128, cell_seconds=SLOW_CELL))
     if isolated:
         only_lost(result, "elman_step")
         assert re.search(r"No space left on device|File too large", result.output), result.output
@@ -447,7 +447,8 @@ def test_a_well_formed_reply_of_the_largest_size_keeps_the_grader_bounded(tmp_pa
     # and (the forging cell being replayed) so is every sandbox after it: the attacker loses the questions after
     # it, never elman_step before it. The grader holds the reply's bytes and one copy of its arrays while decoding.
     before = max_rss_mb()
-    result = grade(write(tmp_path, "largest.ipynb", with_cells(jordan_step_answer=LARGEST_REPLY + right_jordan())))
+    result = grade(write(tmp_path, "largest.ipynb", with_cells(jordan_step_answer=LARGEST_REPLY + right_jordan())),
+                   limits=replace(LIMITS, cell_seconds=SLOW_CELL))
     assert max_rss_mb() - before < 2.5 * MAX_REPLY_ARRAY_BYTES / MB, f"the grader grew by {max_rss_mb() - before:.0f} MB"
     assert result.error == "" and points(result)["elman_step"] == 2 and points(result)["jordan_step"] == 0
     assert "out of turn" in words(result)
