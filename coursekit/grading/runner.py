@@ -12,7 +12,7 @@ runs in the learner's process, so a submission can change any of it; that can on
 the learner's own code reports, which is what the grader judges anyway.
 
 It imports nothing of coursekit (coursekit is not in the sandbox): only the standard library,
-NumPy, IPython if present, and wire.py, which sits beside it.
+NumPy, IPython when a cell needs it, and wire.py, which sits beside it.
 """
 import os
 import sys
@@ -48,20 +48,16 @@ def _error_fields(error: BaseException) -> dict:
 
 
 class Learner:
-    """The learner's namespace and how cells run in it (an IPython shell when IPython is there)."""
+    """The learner's namespace and how cells run in it.
+
+    A cell runs as plain Python. IPython is imported only for a cell that is not plain Python (a
+    %magic or a !command) or when the learner's code calls get_ipython(): most submissions never
+    need it, and importing it would double the time a sandbox takes to start.
+    """
 
     def __init__(self):
-        self.answers = {}
-        try:
-            from IPython.core.interactiveshell import InteractiveShell
-            from traitlets.config import Config
-
-            config = Config()
-            config.HistoryManager.enabled = False
-            self.shell = InteractiveShell.instance(config=config, colors="NoColor")
-            self.namespace = self.shell.user_ns
-        except ImportError:  # plain Python: magics fail in the cell that uses them, nothing else changes
-            self.shell, self.namespace = None, {"__name__": "__main__"}
+        self.answers, self.shell = {}, None
+        self.namespace = {"__name__": "__main__"}
         given = self.answers
 
         def answer(grade_id, value=...):
@@ -71,20 +67,40 @@ class Learner:
         def quiet(*args, **kwargs):
             """check(), progress() and quiz() say nothing during grading."""
 
-        self.namespace.update(answer=answer, check=quiet, check_hidden=quiet, progress=quiet, quiz=quiet)
+        self.namespace.update(answer=answer, check=quiet, check_hidden=quiet, progress=quiet, quiz=quiet,
+                              get_ipython=self.ipython)
+
+    def ipython(self):
+        """The IPython shell over the learner's namespace, made the first time it is needed."""
+        if self.shell is None:
+            from IPython.core.interactiveshell import InteractiveShell
+            from traitlets.config import Config
+
+            config = Config()
+            config.HistoryManager.enabled = False
+            self.shell = InteractiveShell.instance(config=config, colors="NoColor", user_ns=self.namespace)
+        return self.shell
 
     def run_cell(self, source: str) -> dict:
-        if self.shell is not None:
-            result = self.shell.run_cell(source, store_history=False)
-            error = result.error_before_exec or result.error_in_exec
-        else:
-            error = None
+        code = None
+        if self.shell is None:
             try:
-                exec(compile(source, "<cell>", "exec"), self.namespace)
-            except BaseException as raised:  # noqa: B036 - the learner's exception is data here
-                traceback.print_exc()
-                error = raised
-        return {"ok": error is None, **(_error_fields(error) if error is not None else {})}
+                code = compile(source, "<cell>", "exec")
+            except SyntaxError:  # perhaps IPython's syntax (%time, !ls): IPython runs it below
+                pass
+        if code is None:
+            try:
+                result = self.ipython().run_cell(source, store_history=False)
+                error = result.error_before_exec or result.error_in_exec
+            except ImportError as missing:  # no IPython here: the cell's syntax error stands
+                error = missing
+            return {"ok": error is None, **(_error_fields(error) if error is not None else {})}
+        try:
+            exec(code, self.namespace)
+        except BaseException as error:  # noqa: B036 - the learner's exception is data here
+            traceback.print_exc()
+            return {"ok": False, **_error_fields(error)}
+        return {"ok": True}
 
     def call(self, name: str, n_outputs: int, inputs: list) -> tuple[dict, list]:
         function = self.namespace.get(name)
