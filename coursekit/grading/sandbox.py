@@ -46,11 +46,11 @@ INSTALL_HINT = ("bubblewrap is needed to grade in a sandbox: install it (Debian/
 
 
 class SandboxStopped(RuntimeError):
-    """The sandbox was stopped or died during a request; reason is one of the words below."""
+    """The sandbox was stopped or died during a request; `reason` says which limit or failure (the words in __init__)."""
 
     def __init__(self, reason: str, detail: str):
         super().__init__(detail)
-        self.reason = reason  # "time", "memory", "output", "crashed", "protocol"
+        self.reason = reason  # "time", "memory", "output", "crashed", "protocol", "restarts"
 
 
 # ---- what this machine offers ------------------------------------------------------------------
