@@ -1,6 +1,6 @@
 """One short, visible training loop for the course's PyTorch models.
 
-    history = fit(model, loss_fn, (x_train, y_train), epochs=20, lr=1e-2, seed=0)
+    history = fit(model, mse_loss, (x_train, y_train), epochs=20, lr=1e-2, seed=0)
     viz.plot_history(history)
 
 Each epoch shuffles the training tensors, runs mini-batches through `loss_fn(model, *batch)`
@@ -75,6 +75,25 @@ def fit(model, loss_fn: Callable, tensors: tuple, *, epochs: int, lr: float = 1e
     bar.close()
     history.seconds = time.perf_counter() - began
     return history
+
+
+def mse_loss(model, x, y):
+    """Mean squared error of model(x) against y, over every entry: the loss_fn for regression."""
+    import torch
+
+    return torch.mean((model(x) - y) ** 2)
+
+
+def cross_entropy_loss(model, *batch):
+    """Mean cross-entropy (nats) of the scores model(*inputs) (N, C) against class indices (N,).
+
+    batch is the model's inputs followed by the targets: (x, y), or (x, lengths, y) for a model
+    that also takes the sequence lengths.
+    """
+    import torch
+
+    *inputs, targets = batch
+    return torch.nn.functional.cross_entropy(model(*inputs), targets)
 
 
 def _reached(history: History, name: str, value: float) -> bool:

@@ -104,3 +104,26 @@ def test_seq2seq_learns_to_reverse_short_lists():
         metrics={"exact": lambda m: (m.greedy(source, 5, 4) == target).all(1).float().mean().item()},
         target=("exact", 0.95))
     assert (model.greedy(source, 5, 4) == target).all(1).float().mean() >= 0.95
+
+
+def test_the_shared_losses_on_hand_computed_values():
+    """mse_loss and cross_entropy_loss, which the lessons hand to fit(), on numbers worked out by hand."""
+    import math
+
+    import torch
+
+    from coursekit.train import cross_entropy_loss, mse_loss
+
+    def identity(x):
+        return x
+
+    assert mse_loss(identity, torch.tensor([1.0, 3.0]), torch.tensor([0.0, 0.0])).item() == 5.0  # (1 + 9) / 2
+    scores, targets = torch.tensor([[0.0, 0.0], [0.0, math.log(3.0)]]), torch.tensor([0, 1])
+    expected = (math.log(2.0) + math.log(4.0 / 3.0)) / 2  # -log(1/2), -log(3/4), averaged
+    assert abs(cross_entropy_loss(identity, scores, targets).item() - expected) < 1e-6
+
+    def with_lengths(x, lengths):
+        return x * 0 + lengths[:, None].float()  # the lengths reach the model as its second input
+
+    assert abs(cross_entropy_loss(with_lengths, scores, torch.tensor([0, 0]), torch.tensor([0, 1])).item()
+               - math.log(2.0)) < 1e-6

@@ -4,6 +4,7 @@
     check("elman_step")            # runs the public checks of that question on your function
     answer("dims_w_r", (7, 7))     # answers a quiz question, with feedback
     progress()                     # this notebook's questions, points and status
+    check_yourself("07_vanishing_exploding.ipynb")  # a lesson's closing questions (not graded)
 
 A failing check prints what is wrong and never raises, so an exercise notebook always runs
 top to bottom. Passing means the *public* checks passed; hidden checks run at grading.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ..quiz import AnswerFormatError, QuizQuestion
 from .core import FAILED, NOT_ATTEMPTED, PASSED, Verdict
-from .registry import all_questions, notebooks, question, questions_of
+from .registry import all_questions, lesson_names, lesson_questions, notebooks, question, questions_of
 
 _status: dict[str, Verdict] = {}  # grade_id -> the last verdict in this kernel
 _answers: dict[str, str] = {}  # grade_id -> canonical text of the last quiz answer
@@ -105,6 +106,25 @@ def answer(grade_id: str, value) -> None:
     else:
         hint = q.feedback_for(text) or "not right yet; read the question again and retry."
         _report(grade_id, q.points, Verdict(FAILED, hint))
+
+
+_HOW = {"choice": "one letter, e.g. answer(id, 'a')", "multiple": "a list of letters, e.g. answer(id, ['a', 'c'])",
+        "number": "a number", "shape": "a shape, e.g. answer(id, (7, 64))"}
+
+
+def check_yourself(lesson: str) -> None:
+    """Print a lesson's closing questions; the learner answers each with answer() or quiz()."""
+    questions = lesson_questions(lesson)
+    if not questions:
+        print(f"{lesson!r} has no Check-yourself questions; the lessons that have them: {', '.join(lesson_names())}")
+        return
+    print("Not graded. Answer each question in the cells below with answer(id, your answer),")
+    print("or run quiz(id) to answer with buttons. A wrong answer tells you what it misses.")
+    for number, (grade_id, q) in enumerate(questions.items(), start=1):
+        print(f"\n{number}. [{grade_id}] {q.prompt}")
+        for letter, text in q.options.items():
+            print(f"   {letter}) {text}")
+        print(f"   Answer with {_HOW[q.kind]}.")
 
 
 def quiz(grade_id: str) -> None:
