@@ -40,7 +40,7 @@ def test_lesson_opens_with_the_install_guard(path):
     assert "import coursekit" in first and "make lab" in first, path.name
 
 
-CLOCKS = re.compile(r"perf_counter|monotonic|timeit|time\.time|_seconds|\.seconds|\b\w+_s\b")
+CLOCKS = re.compile(r"perf_counter|monotonic|timeit|time\.time|_seconds|\.seconds|\b\w+_s\b|timing|elapsed|duration")
 
 
 def clock_assertions(source: str) -> list[str]:
@@ -57,6 +57,8 @@ def test_clock_assertions_are_recognised():
     assert clock_assertions("h = fit(net)\nassert h.seconds > 0 and h.last('R2') > 0.9")
     assert clock_assertions("t = time.perf_counter()\nassert np.allclose(a, b)") == []
     assert clock_assertions("assert r2 > 0.95") == []
+    depth = "began = time.perf_counter()\nassert timings[3, False] > 1.3 * timings[1, False]"  # once in lesson 10
+    assert clock_assertions(depth) == ["assert timings[3, False] > 1.3 * timings[1, False]"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -1,0 +1,75 @@
+"""Check-yourself questions of the lesson 02_recurrent_neuron.ipynb (not graded).
+
+Written by tools/quiz_sources/lessons/recurrent_neuron.py, which keeps the clear text: edit that and run it.
+"""
+from ...quiz import QuizQuestion
+
+LESSON = '02_recurrent_neuron.ipynb'
+
+QUESTIONS = {
+    'neuron_core_idea': QuizQuestion(**{'grade_id': 'neuron_core_idea',
+         'notebook': '02_recurrent_neuron.ipynb',
+         'kind': 'choice',
+         'points': 0,
+         'prompt': 'What is the idea that makes a recurrent network suited to sequences?',
+         'options': {'a': 'two weight matrices, W_F and W_R, give it more learning capacity',
+                     'b': 'its state updates itself as it sees each new element of the sequence',
+                     'c': 'it reads all the elements of the sequence at once',
+                     'd': 'it learns separate weights for every position in the sequence'},
+         'salt': '9cac94919df03aae',
+         'right': 'a1aa523516e6148b1508fd9ff0d233a36cc40398be2753f467180d70061e7306',
+         'explanation': '31243278c4d05eeb3da9f1f01d683b22080f549296928e42f69d26367deb72d36df9e5eb21dbdb2b181959e659628b22a284da5cfbd342b3090bc458bfeb3b7a867480f482cc0f5df4ba8ad83f9ff1d53b419e2a09896aa7de34d7af7232b4d0c20d7ad09cd6d9354d8ac8dfe064bd1ed2366a2ba7f952ffad79f069002aa71b2ce323fa7619f2ae7c0d502420ed25a80e188507f09c307da93441d010307db5ef8b15cc34d2034e9f987ce843f7e0b184a1101117826ca84438093adf4e061af209',
+         'feedback': {'8a55424345ef196b202e1b7e95fcd7895d49ece00d4a8ef6e608de2549475c1e': '2b9bd4d4a8376486a3fbb2f25c097f3661304ac734092fef6bb22dbe3654bdb72c16818b77259612d609c16f86e992c68edb6457e36dfe9147ef66a606f0861cb42f583cae0000da7f677ac9a496d0ed72315b6a29ab75eee89572584b53abcbbc605ca430cea565ddc353cacfbc94a418e744a1874491eebe9ced230dec73891c5bc018d0be11604d7781cc9a4e78a56725b30938832558969afd71f87053e698047780f6dcf45e1ee098f8d54d550391',
+                      '0041dc9632f4809937eb2906a6be82bd145cfd7d98420b15f9cc9682711508f3': 'cd8a0bbb8ca577bb131befbd5dc0abcf149855c3dfce78316c479c6438b991f7c372003b8e92361c288437905521a762d4601026e9a06a2bdd3854f293b0981867237756430c4ddbc0cdf0e4a3295b0dc7fe693abd0cee1ac894aef30b6bb906c8ded2d8c81cb35404470c164fab42c2763a5f1331ff0ca18347baa416f0804256d6551863cce7733f',
+                      '1b49f346621c6e71a6b75938e1df7d35e4a9d0f8cca8317db60f983e57b60d2b': '1d9cf262763f2a95cf68b584f4e3472219354a55c38da2c1c5b467cb4b3f5fa1c5c4f575e8f3202cfb7c37158129b7efbde3bceb1463e252f6c2d86cae736508af5fc9c9e6d27ab5d6b55e2091ada579161ddc8a27813ded612d0a92fbf804e9f56ee1cc308f415b763937'},
+         'tolerance': 0.0}),
+    'neuron_handover': QuizQuestion(**{'grade_id': 'neuron_handover',
+         'notebook': '02_recurrent_neuron.ipynb',
+         'kind': 'number',
+         'points': 0,
+         'prompt': 'An output-to-hidden (Jordan) network has D = 3 inputs, H = 100 hidden units and O = 1 output. '
+                   'How many numbers does it hand from one step to the next?',
+         'options': {},
+         'salt': 'f586899e60b5492a',
+         'right': 'fc2bad77a4d1e577bb32dcbb3be46a8092c70079ff8792fcfdede761e6687129',
+         'explanation': '77c76509adb4d97d3d80ed4a86519e8769c539dfa2d90f0c587020b0a4015893216fdff04c55a9ce5ca52abc7dfd0737e424b263511809b55296752efa85f290bc8c88c08e8f4904314319118fcdb54a5020bc774ec11a1d078e4d6d89bfdc4cc2a9d64728cca7cd669141a8c6e448487c8b3ac6c063f97911960abb11d1da3db101d6fd4a1f95c3da0bfeee51ffb9f83d721143a1cb6564affd5b1f223946',
+         'feedback': {'3613964bba932b2a5f591f6e1a028378c595b66903069b2f9bbb4d92af3019ef': 'dc3c7f1329aa8036648b14f6f0e114976d4af196f27860fab5b194328ae651446cde90859534f7ccefcdde9256040aca98bcd0b7647456021e6726a71a885a6b7c65fe5451019a14cd048b62c4d896bb25b66e323e8fc72330c1bfecfc021d9690c655ea5ea204e77c6643f19c575c8d75570e46a556eb90e8aed9152fb875c6441eb89260be5f37e4',
+                      'b4da766747d20cb52005d9fa0be07a60f0ca7ea5c8b9f87bda45d112d818983b': '65592f1b7f43cd26eeb6984b00c4c2c25868a1212a987adcc0f38080a3ca0439d7c3856a212bd3c6d9c257e2f48c50d5a25b64602a32de3ebb60164b4e6b78e46bbd663306520c0061cdab16f3d0246c',
+                      'df38d7284e0c66fde9eca820d8a607537062f1d5e00b5142858a45eb565983fc': 'ad6d4f591ab708ce83417c97eead8262eba83b8144111ae60e13eb840230dfdeec60ac3a7fe9d90af2c21c478f4b527a1dd62ec92015aa2f0b7ca78131029a0370aee9517c2846efe055745f1ab04ccc618fc56e008fa663b9dd4be68df3140f0db6433c8c31ff6089bdad47f62bdc281d'},
+         'tolerance': 0.0}),
+    'neuron_teacher_forcing': QuizQuestion(**{'grade_id': 'neuron_teacher_forcing',
+         'notebook': '02_recurrent_neuron.ipynb',
+         'kind': 'choice',
+         'points': 0,
+         'prompt': 'Teacher forcing computes all steps of an output-to-hidden network in one matrix product. Why can '
+                   'it not do the same for a hidden-to-hidden network?',
+         'options': {'a': 'the hidden state h_{t-1} has no target to put in its place, so it must be computed in '
+                          'order',
+                     'b': 'tanh is nonlinear, so the steps cannot be combined',
+                     'c': 'a hidden-to-hidden network has too many parameters',
+                     'd': 'teacher forcing only works for networks with one output'},
+         'salt': '763d982857fbb82d',
+         'right': '4bdc9d6681d4b4d9e20ccac69bda724e7d337e861148023b01e57fb568d87cd9',
+         'explanation': 'bcd7516ee6fa8fd499fe5309531b18690897298598d669b60f0f635d890ca3a247b3da69a95b98c12ad063059e334d98ec2bda274a8b26fd66f36a341907f79feeb0e4add96ee04f474505814bcc22051d68794404d6a1030b0b006ca2056a3ec5a016bd2c7b3b857956d56dd5fc124b516f1654a7fe4efcdf843d5500916a0330ce606d84303786c5a1c02aebaafb40b0997217bc6e33f3f41b07aa993bd0307ede44',
+         'feedback': {'9e4e2b929de5d9ae45ab1e84c3c09d32af0869e3b91b310afd5a96a35ef5f6cc': '31c4bc8d13ed6175609d7cf646cec0997a3c5e5ddbe6351897aea16a15ecd33a49bc65844fd8d209dcdbc844409593804c64a656ed18601be4053305b22338f277dd83301a994589b43edd8db202478e8606139a1c728f1e21e87490cc3419876a173b2ce0997eb42b8319efa685396200ce8b0c5cd4194ca50b28e9caaec84343fae3608ab517a953ca09a43ddd1e641cdf3d8bebf1f82c9200c9cdc986b5c722ea26e5c9f434bac31946d84a71eaaf0ba95f98333d4a80',
+                      '390ecba40b116d070dd550cfbc38178944f2e28c0b83daedf8d348e87a04956c': '9c0a26c2db0d8c705856a5fd4714a6e5e1e85fabaf7e47502348a1accfdedae9e2b50d59db8ef62a7ac134fd7aaeeac7bbeb282eb26960c8a5410efb8b8056d5c6c8c5d089ae21754d61e5f3c41b49b6bc5abbfa8520ccab2539ba587591d7453ad20e3326a4414eebf90e302363aff28a07ee1ac46248d92405f2ab70bdac4a2d9498432f285f93e1b21113e89bcbfd32f562e2a5a7d2fa85',
+                      'ad37d73c2b9f071b23a8d0b125e342a7120e4deac2e0d15803d14b013c61db00': '251efb016e3b5fd77beb97d8b04606f5c563969655bf9f637770b213bcc4480c121eacc9a75d6e0d3d5de585ee09fc7468ed2a7130991550c2724a00acea3709631b81f22d937682fa5d39ee4bd9838446248dc8af545d2d31ccd004d578fc56706f019b921eedeba80acbeda936b73e6e3ed1e552d87fd096f0a87dafda13e98b820d1b40c6e71b71ed5f25aa0dbf7c09227447d1f8813a09987b29597ff3f9f8ac7345'},
+         'tolerance': 0.0}),
+    'neuron_reaches_1000': QuizQuestion(**{'grade_id': 'neuron_reaches_1000',
+         'notebook': '02_recurrent_neuron.ipynb',
+         'kind': 'choice',
+         'points': 0,
+         'prompt': 'The state of a one-neuron recurrent layer starts at h_0 = 0.5 and is 1000 after 20 steps. Which '
+                   'activation can it have?',
+         'options': {'a': 'tanh',
+                     'b': 'the sigmoid',
+                     'c': 'ReLU',
+                     'd': 'any of the three, with a large enough weight'},
+         'salt': '827237eeee2a4010',
+         'right': 'caa40023726d26adf2b038df479b330b7ff8884ecbb4c6e06525cfa48ef01fd8',
+         'explanation': '84424c29e3e54eca806fbe55c32b580899eef5899d57e0cf7ab62e2c19d0fbe89d347cdfb63a5fd62b53dd8fddfe02ba26e338c7bb18f272e4035aed9060232e5446835c3d8aab78c2c4d0031740b1bb256ca0477576c007f03602909e55c032b24da2cda3765b7a6acb7284d2e5a66804de48f68f93da188b8fe22d5af5300442f1c67763189bd88f647a08bda39bd9cb76434cc65e68153de4f0cafd64c8b556a722514f2dae176fe085e83dfbf8a3356052c16ea855d5d018439ff3d02c40617073eb103967bcb98c5d89b73dea37331dee9f981647933445660e9848621755c900b2ea52b9c4a0cf47cb00e2a25510e301c6a58655c3d8c7babce475',
+         'feedback': {'47c0a6848cac4fc0f5e7fb6bd6e278e8e2c07276728900927fedf6ed3f1f654d': 'cc41896f75d130798a69e1902b29383d42e88ae06fa54301f38f3aec728b00012ea2e3557fd0e7f8c834e18250cf9ef1fd6f5b786d4e42085bf9dde93bf47c7f4be8a19e730ad8a062aaa346b7cf84c1b11cf3e47b0c79d323974003ea491524f2b907c90fb7bebac9a97b3a79a0653e54a99a5c709e2ef8f5abc562a06bcdf105f7c399516d0f2ac8b5f8a01dda351f36637b01',
+                      '7a229a3b389e0ec5342212c5cf5f239e19fddab410db8bbd3bdc1b692688c918': '80c89f1d8b4501f47bd34c522acda6cf0b7a380a09aef66bfc5fd0f2192fe72a6a90d2cc76b2868e87ae9e2f674efc893ef357f8d8c5a937943c2611d6cba711d704a279a3723af5ba',
+                      'd42cd6e09fc3c94413db377968197a48deb8e53739452c918356da2cddc002c8': '60f059f1aa4e6cb3690bcda65693292f1a7d13b66ce7b1bf02ac412d7c560bb9d7b9b9d26380c74863bd2c166663cb964310b201d1e87aaa3c92706db290d6090eaa59ef343e71eff6cb'},
+         'tolerance': 0.0}),
+}
