@@ -21,11 +21,13 @@ nothing, so the question passes when every case does.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
 from ..data.sunspots import sliding_windows, yearly_sunspots
+from ..forecast import ar_predict, mean_absolute_error, naive_forecast, recursive_forecast
+from ..forecast import fit_ar as least_squares_ar
 from ..quiz import QuizQuestion
 from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip
 
@@ -37,16 +39,9 @@ MIN_HISTORY = 100  # hidden histories hold at least this many years
 
 
 # ---- references -------------------------------------------------------------------------------
+# naive_forecast, least_squares_ar (fit_ar), mean_absolute_error: coursekit.forecast, which the lesson shows
 def naive_reference(series):
-    return (np.asarray(series, dtype=float)[:-1].copy(),)
-
-
-def least_squares_ar(series, p: int, bias: bool = True) -> np.ndarray:
-    """AR(p) by least squares: series (T,) -> [w_1..w_p, b] (p+1,), or (p,) without a bias."""
-    X, y = sliding_windows(series, p)
-    if bias:
-        X = np.hstack([X, np.ones((len(X), 1))])
-    return np.linalg.lstsq(X, y[:, 0], rcond=None)[0]
+    return (naive_forecast(series),)
 
 
 def ar_reference(series, p):
@@ -54,17 +49,14 @@ def ar_reference(series, p):
 
 
 def mae_reference(y_true, y_pred):
-    return (np.array(np.mean(np.abs(np.asarray(y_true, float) - np.asarray(y_pred, float)))),)
+    return (np.array(mean_absolute_error(y_true, y_pred)),)
 
 
 def recursive_ar_forecast(history, horizon: int, p: int) -> np.ndarray:
     """Fit AR(p) on history (T,), then feed each forecast back as an input: -> (horizon,)."""
-    coefficients = least_squares_ar(history, p)
-    window, out = list(np.asarray(history, dtype=float)[-p:]), []
-    for _ in range(horizon):
-        out.append(float(np.dot(window[-p:], coefficients[:p]) + coefficients[p]))
-        window.append(out[-1])
-    return np.array(out)
+    history = np.asarray(history, dtype=float)
+    predict_next = partial(ar_predict, least_squares_ar(history, p))
+    return recursive_forecast(predict_next, history[None, len(history) - p:], horizon)[0]
 
 
 def naive_multi_step(history, horizon) -> tuple[np.ndarray]:
