@@ -18,6 +18,11 @@ from torch import nn
 CELLS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
 
 
+def parameter_count(module: nn.Module) -> int:
+    """How many numbers the module trains: the entries of all its parameters."""
+    return sum(p.numel() for p in module.parameters())
+
+
 def recurrent_layer(cell: str, input_size: int, hidden_size: int) -> nn.Module:
     """A one-layer, batch-first torch.nn.RNN (tanh), GRU or LSTM."""
     if cell not in CELLS:

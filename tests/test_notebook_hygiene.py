@@ -76,3 +76,67 @@ def test_no_control_characters_in_cells(path):
     for index, cell in enumerate(json.loads(path.read_text())["cells"]):
         bad = sorted({hex(ord(ch)) for ch in "".join(cell["source"]) if ord(ch) < 32 and ch not in "\n\t"})
         assert not bad, f"{path.name} cell {index}: control characters {bad}"
+
+
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+TEST_TARGET = re.compile(r"""target\s*=\s*\(\s*["'][^"']*\btest\b""")
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_training_never_stops_on_the_test_set(path):
+    """fit(..., target=(metric, value)) stops when the metric reaches the value: that choice is made on
+    validation data. Stopping on a test metric would make the reported test figure a chosen one."""
+    found = [line.strip() for cell in code_cells(path) for line in "".join(cell["source"]).splitlines()
+             if TEST_TARGET.search(line)]
+    assert found == [], f"{path.name} stops training on the test set: {found}"
+
+
+def test_test_targets_are_recognised():
+    assert TEST_TARGET.search('fit(m, f, t, target=("test accuracy", 0.95))')
+    assert TEST_TARGET.search("target = ('test exact match', 0.9)")
+    assert not TEST_TARGET.search('fit(m, f, t, target=("validation accuracy", 0.95))')
+    assert not TEST_TARGET.search('target=("loss", 0.01)')
+
+
+def _bodies(source: str) -> dict[str, str]:
+    """{name: the function's code without its docstring} for every top-level function in source."""
+    import ast
+
+    found = {}
+    try:
+        tree = ast.parse("\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))))
+    except SyntaxError:
+        return found
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            body = node.body[1:] if node.body and isinstance(node.body[0], ast.Expr) and isinstance(
+                getattr(node.body[0], "value", None), ast.Constant) else node.body
+            if body and not (len(body) == 1 and isinstance(body[0], ast.Pass)):
+                found[node.name] = ast.dump(ast.Module(body=body, type_ignores=[]))
+    return found
+
+
+def test_no_function_is_pasted_into_two_places():
+    """Code two notebooks need lives once in coursekit and is shown with inspect.getsource: no lesson
+    defines a function whose body is another lesson's or a coursekit function's."""
+    where: dict[str, list[str]] = {}
+    for module in sorted((ROOT / "coursekit").rglob("*.py")):
+        for name, body in _bodies(module.read_text()).items():
+            where.setdefault(body, []).append(f"{module.relative_to(ROOT)}:{name}")
+    pasted = []
+    for path in LESSONS:
+        seen = {}
+        for cell in code_cells(path):
+            seen.update(_bodies("".join(cell["source"])))
+        for name, body in seen.items():
+            if body in where:
+                pasted.append(f"{path.name}:{name} = {where[body][0]}")
+            where.setdefault(body, []).append(f"{path.name}:{name}")
+    assert pasted == []
+
+
+def test_pasted_functions_are_recognised():
+    one = 'def fit_ar(series, p):\n    """Least squares."""\n    X = make(series, p)\n    return solve(X)\n'
+    other = "def fit_autoregressive(s, p):\n    X = make(series, p)\n    return solve(X)\n"
+    assert list(_bodies(one).values()) == list(_bodies(other).values())
+    assert _bodies(one) != _bodies("def f(series, p):\n    return solve(make(series, p))\n")
