@@ -127,3 +127,12 @@ def test_the_shared_losses_on_hand_computed_values():
 
     assert abs(cross_entropy_loss(with_lengths, scores, torch.tensor([0, 0]), torch.tensor([0, 1])).item()
                - math.log(2.0)) < 1e-6
+
+
+def test_parameter_count_counts_every_entry():
+    import torch
+
+    from coursekit.models import parameter_count
+
+    assert parameter_count(torch.nn.Linear(3, 2)) == 3 * 2 + 2
+    assert parameter_count(torch.nn.RNN(3, 7)) == 7 * 3 + 7 * 7 + 7 + 7  # two bias vectors in torch
