@@ -64,6 +64,13 @@ def test_windows_pair_each_character_with_the_next():
     assert len(cc.char_windows(np.zeros(n, np.int64), length)[0]) == (n - 1 - length) // length + 1
 
 
+def test_parallel_streams_are_contiguous_tracks_side_by_side():
+    streams = cc.parallel_streams(np.arange(11), n_streams=3)
+    assert streams.tolist() == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]  # 11 // 3 = 3 each; 9 and 10 dropped
+    assert streams.dtype == np.int64
+    assert cc.parallel_streams(np.arange(4, dtype=np.uint8), 1).tolist() == [[0, 1, 2, 3]]
+
+
 def test_unigram_baseline_by_hand():
     # counts in train + 1: [3, 2, 1] of 6, so p = 1/2, 1/3, 1/6; held-out "0, 2" costs 1 and log2(6) bits
     bits = cc.unigram_bits_per_char(np.array([0, 0, 1]), np.array([0, 2]), vocab_size=3)
@@ -92,6 +99,9 @@ def test_unigram_baseline_of_the_corpus():
     (lambda: cc.char_windows(np.arange(5), length=5), "at least length + 1 = 6"),
     (lambda: cc.char_windows(np.arange(10).reshape(2, 5), length=2), "1-d array"),
     (lambda: cc.char_windows(np.arange(10), length=2, stride=0), "stride must be >= 1"),
+    (lambda: cc.parallel_streams(np.arange(5), n_streams=3), "too few for 3 streams"),
+    (lambda: cc.parallel_streams(np.arange(5), n_streams=0), "n_streams must be >= 1"),
+    (lambda: cc.parallel_streams(np.arange(6).reshape(2, 3), n_streams=1), "1-d array"),
     (lambda: cc.unigram_bits_per_char(np.array([0, 5]), np.array([0]), 4), "[0, vocab_size=4)"),
     (lambda: cc.unigram_bits_per_char(np.array([0]), np.array([], np.int64), 4), "non-empty"),
     (lambda: cc.unigram_bits_per_char(np.array([0]), np.array([0]), 0), "vocab_size must be >= 1"),

@@ -134,3 +134,21 @@ def unigram_bits_per_char(train_ids, heldout_ids, vocab_size: int) -> float:
     counts = np.bincount(train_ids, minlength=vocab_size) + 1.0
     probabilities = counts / counts.sum()
     return float(-np.mean(np.log2(probabilities[heldout_ids])))
+
+
+def parallel_streams(ids, n_streams: int) -> np.ndarray:
+    """Cut a stream of ids into n_streams contiguous tracks, side by side, for stateful training.
+
+    ids (L,) ints -> (n_streams, L // n_streams) int64: row k is ids[k * S:(k + 1) * S] with
+    S = L // n_streams, so each row reads on where its own text goes on, and column t of the
+    batch holds n_streams characters that lie S apart. The last L % n_streams ids are dropped.
+    """
+    ids = np.asarray(ids)
+    if ids.ndim != 1 or ids.dtype.kind not in "iu":
+        raise ValueError(f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}")
+    n_streams = _validate.whole_number("n_streams", n_streams)
+    per_stream = len(ids) // n_streams
+    if per_stream < 2:
+        raise ValueError(f"{len(ids)} ids are too few for {n_streams} streams: each stream needs at least 2 "
+                         f"(a character and the next)")
+    return ids[:n_streams * per_stream].reshape(n_streams, per_stream).astype(np.int64)
