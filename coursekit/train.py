@@ -96,6 +96,14 @@ def cross_entropy_loss(model, *batch):
     return torch.nn.functional.cross_entropy(model(*inputs), targets)
 
 
+def accuracy(model, x, y) -> float:
+    """The fraction of examples whose highest score is the right class: scores model(x) (..., C), y (...)."""
+    import torch
+
+    with torch.no_grad():
+        return (model(x).argmax(dim=-1) == y).float().mean().item()
+
+
 def _reached(history: History, name: str, value: float) -> bool:
     if name == "loss":
         return history.loss[-1] <= value

@@ -136,3 +136,12 @@ def test_parameter_count_counts_every_entry():
 
     assert parameter_count(torch.nn.Linear(3, 2)) == 3 * 2 + 2
     assert parameter_count(torch.nn.RNN(3, 7)) == 7 * 3 + 7 * 7 + 7 + 7  # two bias vectors in torch
+
+
+def test_accuracy_is_the_fraction_of_right_argmaxes():
+    import torch
+
+    from coursekit.train import accuracy
+
+    scores = torch.tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]])  # argmax: 1, 0, 1, 0
+    assert accuracy(lambda x: x, scores, torch.tensor([1, 0, 0, 0])) == 0.75  # three of four by hand
