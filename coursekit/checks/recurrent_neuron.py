@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import JordanParams, LayerParams, jordan_step_forward, rnn_step_forward
-from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion, matching_slip
+from .core import Case, FunctionQuestion
+from .text_generation import matching_slips
 
 NOTEBOOK = "02_recurrent_neuron.ipynb"
 
@@ -29,18 +29,33 @@ def elman_reference(x_t, h_prev, W_xh, W_hh, b):
     return (h_t,)
 
 
+def elman_slips(x_t, h_prev, W_xh, W_hh, b) -> dict[str, tuple]:
+    """What the usual mistakes return, made on purpose: {the words of the hint: (h_t,)}.
+
+    Each hint says what the learner's code does, then what it needs.
+    """
+    a = x_t @ W_xh.T + h_prev @ W_hh.T + b
+    return {
+        "your h_t has no activation (it is the sum x_t @ W_xh.T + h_prev @ W_hh.T + b itself); it needs tanh "
+        "of that sum": (a,),
+        "your h_t takes the sigmoid of the sum; the recurrent neuron here takes tanh, so that a state can be "
+        "negative as well as positive (-1 to 1)": (1 / (1 + np.exp(-a)),),
+        "your h_t takes ReLU of the sum; the recurrent neuron here takes tanh, which keeps each state between "
+        "-1 and 1": (np.maximum(a, 0),),
+        "the bias b is missing from your sum; it needs + b inside the tanh": (np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T),),
+        "h_prev is not used in your h_t; the previous state needs to enter through W_hh, + h_prev @ W_hh.T":
+            (np.tanh(x_t @ W_xh.T + b),),
+        "your recurrent term is h_prev @ W_hh, without the transpose; with one sequence per row it needs "
+        "h_prev @ W_hh.T": (np.tanh(x_t @ W_xh.T + h_prev @ W_hh + b),),
+    }
+
+
 def elman_hints(inputs, received) -> str | None:
     """Recognise the usual slips by recomputing the step with each one made on purpose."""
-    x, h, W_xh, W_hh, b = inputs.values()
-    got = np.asarray(received[0], dtype=float)
-    slips = {
-        "tanh is missing: h_t = tanh(x_t W_xh^T + h_prev W_hh^T + b)": x @ W_xh.T + h @ W_hh.T + b,
-        "the bias b is missing": np.tanh(x @ W_xh.T + h @ W_hh.T),
-        "h_prev is not used: the previous state must enter through W_hh": np.tanh(x @ W_xh.T + b),
-        "W_hh is used without its transpose: with one sequence per row the term is h_prev @ W_hh.T":
-            np.tanh(x @ W_xh.T + h @ W_hh + b),
-    }
-    return matching_slip(got, slips)
+    try:
+        return matching_slips(received, elman_slips(**inputs))
+    except (TypeError, ValueError, IndexError, FloatingPointError):
+        return None
 
 
 def _jordan_inputs(rng, N, D, H, O) -> dict:
@@ -55,19 +70,31 @@ def jordan_reference(x_t, y_prev, W_xh, W_yh, b, W_hy, b_y):
     return cache.h, y_t
 
 
+def jordan_slips(x_t, y_prev, W_xh, W_yh, b, W_hy, b_y) -> dict[str, tuple]:
+    """What the usual mistakes return, made on purpose: {the words of the hint: (h_t, y_t)}."""
+    h_t = np.tanh(x_t @ W_xh.T + y_prev @ W_yh.T + b)
+    y_t = h_t @ W_hy.T + b_y
+    h_no_y = np.tanh(x_t @ W_xh.T + b)
+    h_no_b = np.tanh(x_t @ W_xh.T + y_prev @ W_yh.T)
+    return {
+        "your function returns (y_t, h_t); it needs to return them in the order (h_t, y_t)": (y_t, h_t),
+        "y_prev is not used in your h_t; the previous output needs to enter the hidden units through W_yh, "
+        "+ y_prev @ W_yh.T": (h_no_y, h_no_y @ W_hy.T + b_y),
+        "your y_t takes tanh; the output here is linear, it needs y_t = h_t @ W_hy.T + b_y with no activation":
+            (h_t, np.tanh(y_t)),
+        "the output bias b_y is missing from your y_t; it needs y_t = h_t @ W_hy.T + b_y": (h_t, h_t @ W_hy.T),
+        "the bias b is missing from your h_t; it needs + b inside the tanh": (h_no_b, h_no_b @ W_hy.T + b_y),
+        "your y_t is computed from the sum before the tanh; it needs the new hidden state, "
+        "y_t = h_t @ W_hy.T + b_y with h_t = tanh(...)":
+            (h_t, (x_t @ W_xh.T + y_prev @ W_yh.T + b) @ W_hy.T + b_y),
+    }
+
+
 def jordan_hints(inputs, received) -> str | None:
-    x, y, W_xh, W_yh, b, W_hy, b_y = inputs.values()
-    h_right = np.tanh(x @ W_xh.T + y @ W_yh.T + b)
-    h_got, y_got = (np.asarray(r, dtype=float) for r in received)
-    if h_got.shape == h_right.shape and rel_error(h_got, np.tanh(x @ W_xh.T + b)) < 1e-6:
-        return "y_prev is not used: the previous output enters the hidden units through W_yh"
-    y_right_shape = (x.shape[0], W_hy.shape[0])
-    if h_got.shape == h_right.shape and rel_error(h_got, h_right) < 1e-6 and y_got.shape == y_right_shape:
-        if rel_error(y_got, np.tanh(h_right @ W_hy.T + b_y)) < 1e-6:
-            return "y_t is linear here: y_t = h_t W_hy^T + b_y, with no tanh"
-        if rel_error(y_got, h_right @ W_hy.T) < 1e-6:
-            return "the output bias b_y is missing"
-    return None
+    try:
+        return matching_slips(received, jordan_slips(**inputs))
+    except (TypeError, ValueError, IndexError, FloatingPointError):
+        return None
 
 
 QUESTIONS = {
@@ -86,8 +113,8 @@ QUESTIONS = {
     "jordan_step": FunctionQuestion(
         grade_id="jordan_step", notebook=NOTEBOOK, function="jordan_step",
         outputs={"h_t": ("sequence", "hidden unit"), "y_t": ("sequence", "output")}, reference=jordan_reference,
-        public_cases=lambda: [Case("the example from the notebook (N=3, D=2, H=4, O=1)",
-                                   _jordan_inputs(np.random.default_rng(3), 3, 2, 4, 1))],
+        public_cases=lambda: [Case("the example from the notebook (N=3, D=2, H=5, O=4)",
+                                   _jordan_inputs(np.random.default_rng(3), 3, 2, 5, 4))],
         hidden_cases=lambda seed: [
             Case("a hidden case (N=2, D=3, H=5, O=2)", _jordan_inputs(np.random.default_rng(seed + 2), 2, 3, 5, 2)),
             Case("a hidden case with one sequence (N=1, D=1, H=3, O=3)",
