@@ -1,10 +1,11 @@
-"""The question bank of exercise 08: a right LSTM step passes, each usual slip gets its own hint."""
+"""The question bank of exercise 08: a right LSTM step passes; each usual slip, written out here as a learner
+would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
 import numpy as np
 import pytest
 import torch
 
 from coursekit.checks.core import FAILED, PASSED
-from coursekit.checks.lstm import FORWARD_SLIPS, QUESTIONS, _slipped_forward, backward_reference, forward_reference
+from coursekit.checks.lstm import QUESTIONS, backward_reference, backward_slips, forward_reference, forward_slips
 
 FORWARD, BACKWARD = QUESTIONS["lstm_step_forward"], QUESTIONS["lstm_step_backward"]
 
@@ -46,86 +47,204 @@ def lstm_step_backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     return dx, dh_prev, dc_prev, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
-RIGHT = {"lstm_step_forward": lstm_step_forward, "lstm_step_backward": lstm_step_backward, "sigmoid": sigmoid}
+RIGHT = {"lstm_step_forward": lstm_step_forward, "lstm_step_backward": lstm_step_backward}
 
 
-def test_the_forward_reference_is_torch_lstm_cell_with_one_bias():
-    inputs = FORWARD.public_cases()[0].inputs
-    x, h_prev, c_prev, W_ih, W_hh, b = inputs.values()
-    cell = torch.nn.LSTMCell(x.shape[1], h_prev.shape[1]).double()
-    with torch.no_grad():
-        cell.weight_ih.copy_(torch.from_numpy(W_ih))
-        cell.weight_hh.copy_(torch.from_numpy(W_hh))
-        cell.bias_ih.copy_(torch.from_numpy(b))
-        cell.bias_hh.zero_()
-        h, c = cell(torch.from_numpy(x), (torch.from_numpy(h_prev), torch.from_numpy(c_prev)))
-    h_ref, c_ref = forward_reference(**inputs)
-    np.testing.assert_allclose(h_ref, h.numpy(), rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(c_ref, c.numpy(), rtol=1e-12, atol=1e-12)
+# ---- forward slips, as a learner writes them ------------------------------------------------------
+def forward_order_ifog(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_o, a_g = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    c_next = f * c_prev + i * g
+    return o * np.tanh(c_next), c_next
 
 
-def test_the_backward_reference_is_torch_autograd():
-    inputs = BACKWARD.public_cases()[0].inputs
-    dh, dc, *rest = (torch.tensor(v, requires_grad=True) for v in inputs.values())
-    x, h_prev, c_prev, W_ih, W_hh, b = rest
-    z = x @ W_ih.T + h_prev @ W_hh.T + b
-    i, f, g, o = z.chunk(4, dim=1)
-    c = torch.sigmoid(f) * c_prev + torch.sigmoid(i) * torch.tanh(g)
-    h = torch.sigmoid(o) * torch.tanh(c)
-    ((h * dh.detach()).sum() + (c * dc.detach()).sum()).backward()
-    expected = [x.grad, h_prev.grad, c_prev.grad, W_ih.grad, W_hh.grad, b.grad]
-    for want, got in zip(expected, backward_reference(**inputs)):
-        np.testing.assert_allclose(got, want.numpy(), rtol=1e-10, atol=1e-12)
+def forward_order_figo(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_f, a_i, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    c_next = f * c_prev + i * g
+    return o * np.tanh(c_next), c_next
 
 
-@pytest.mark.parametrize("seed", [0, 5])
-@pytest.mark.parametrize("question", [FORWARD, BACKWARD], ids=["forward", "backward"])
-def test_a_right_step_passes_public_and_hidden_cases(question, seed):
-    assert question.check_cases(RIGHT, question.public_cases()).status == PASSED
-    assert question.check_cases(RIGHT, question.hidden_cases(seed)).status == PASSED
+def forward_sigmoid_g(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), sigmoid(a_g), sigmoid(a_o)
+    c_next = f * c_prev + i * g
+    return o * np.tanh(c_next), c_next
 
 
-@pytest.mark.parametrize("slip", list(FORWARD_SLIPS))
-def test_each_forward_slip_fails_with_its_own_hint(slip):
-    case = FORWARD.public_cases()[0]
-    wrong = _slipped_forward(*case.inputs.values(), slip)
-    verdict = FORWARD.judge(case, FORWARD.run({"lstm_step_forward": lambda *args: wrong}, case))
-    assert verdict.status == FAILED and verdict.message.endswith(f"Hint: {FORWARD_SLIPS[slip]}")
+def forward_no_tanh_c(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    c_next = f * c_prev + i * g
+    return o * c_next, c_next
 
 
-def _backward_with(change):
-    """The right backward step with one output replaced: change(outputs, inputs) -> outputs."""
-    def slipped(*args):
-        return change(list(lstm_step_backward(*args)), args)
-    return {"lstm_step_backward": slipped}
+def forward_no_forget_gate(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, g, o = sigmoid(a_i), np.tanh(a_g), sigmoid(a_o)
+    c_next = c_prev + i * g
+    return o * np.tanh(c_next), c_next
 
 
-def _forget_gate(args):
-    dh, dc, x, h_prev, c_prev, W_ih, W_hh, b = args
-    return sigmoid(np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)[1])
+def forward_one_minus_f(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    c_next = (1 - f) * c_prev + i * g
+    return o * np.tanh(c_next), c_next
 
 
-def _swap_g_and_o(grad):
-    i, f, g, o = np.split(grad, 4, axis=0)
-    return np.concatenate([i, f, o, g], axis=0)
+def forward_swapped(x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    c_next = f * c_prev + i * g
+    h_next = o * np.tanh(c_next)
+    return c_next, h_next
 
 
-BACKWARD_SLIPS = {  # slip -> (how it changes the outputs, words the hint must contain)
-    "no forget gate on dc_prev": (lambda out, a: out[:2] + [out[2] / _forget_gate(a)] + out[3:], "dc_prev = dc * f"),
-    "no path through h_next": (lambda out, a: out[:2] + [a[1] * _forget_gate(a)] + out[3:], "misses the path through h_next"),
-    "dc_prev zero": (lambda out, a: out[:2] + [np.zeros_like(out[2])] + out[3:], "dc_prev is zero"),
-    "gate order i, f, o, g": (lambda out, a: out[:3] + [_swap_g_and_o(out[3]), _swap_g_and_o(out[4]), out[5]],
-                              "i, f, g, o"),
-    "a wrong bias gradient": (lambda out, a: out[:5] + [out[5] / 2], "db = the sum of dz"),
-}
+# ---- backward slips, as a learner writes them -----------------------------------------------------
+def gates(x, h_prev, c_prev, W_ih, W_hh, b):
+    """The learner's own helper: the forward step again -> i, f, g, o, c_next."""
+    a_i, a_f, a_g, a_o = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    return i, f, g, o, f * c_prev + i * g
 
 
-@pytest.mark.parametrize("slip", list(BACKWARD_SLIPS))
-def test_each_backward_slip_fails_with_a_hint_that_names_it(slip):
-    change, words = BACKWARD_SLIPS[slip]
-    case = BACKWARD.public_cases()[0]
-    verdict = BACKWARD.judge(case, BACKWARD.run(_backward_with(change), case))
-    assert verdict.status == FAILED and "Hint:" in verdict.message and words in verdict.message, verdict.message
+def backward_no_dc_next(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
+    dc = dh_next * o * (1 - np.tanh(c_next) ** 2)
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
+                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
+
+def backward_no_path_through_h(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
+    dc = dc_next
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
+                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
+
+def backward_tanh_derivative_plus(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
+    dc = dc_next + dh_next * o * (1 + np.tanh(c_next) ** 2)
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
+                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
+
+def backward_no_tanh_derivative(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
+    dc = dc_next + dh_next * o
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
+                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
+
+def backward_g_derivative_plus(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
+    dc = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2)
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 + g ** 2),
+                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
+
+def _backward_with_dc_prev(dc_prev_of):
+    """Right everywhere except dc_prev = dc_prev_of(dc, f, dc_next): the slips of the cell path."""
+    def backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+        i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
+        dc = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2)
+        dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
+                             dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+        return dz @ W_ih, dz @ W_hh, dc_prev_of(dc, f, dc_next), dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+    return backward
+
+
+def backward_order_ifog(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    a_i, a_f, a_o, a_g = np.split(x @ W_ih.T + h_prev @ W_hh.T + b, 4, axis=1)
+    i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
+    c_next = f * c_prev + i * g
+    dc = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2)
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dh_next * np.tanh(c_next) * o * (1 - o),
+                         dc * i * (1 - g ** 2)], axis=1)
+    return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
+
+def backward_db_mean(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
+    dx, dh_prev, dc_prev, dW_ih, dW_hh, dz_sum = lstm_step_backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b)
+    return dx, dh_prev, dc_prev, dW_ih, dW_hh, dz_sum / x.shape[0]  # the mean over the batch, not the sum
+
+
+SLIPS = [  # (name, question, the slipped function, words the hint must hold, written by hand)
+    ("forward: order i, f, o, g", FORWARD, forward_order_ifog,
+     "your code reads the gate blocks in the order i, f, o, g"),
+    ("forward: order f, i, g, o", FORWARD, forward_order_figo,
+     "your code reads the gate blocks in the order f, i, g, o"),
+    ("forward: sigmoid g", FORWARD, forward_sigmoid_g, "your candidate g takes the sigmoid"),
+    ("forward: no tanh(c)", FORWARD, forward_no_tanh_c, "your h_next is o * c_next"),
+    ("forward: no forget gate", FORWARD, forward_no_forget_gate, "your c_next keeps all of c_prev"),
+    ("forward: (1 - f) * c_prev", FORWARD, forward_one_minus_f, "your c_next keeps (1 - f) * c_prev"),
+    ("forward: (c, h) swapped", FORWARD, forward_swapped, "your function returns (c_next, h_next)"),
+    ("backward: no dc_next", BACKWARD, backward_no_dc_next, "your dc leaves out dc_next"),
+    ("backward: no path through h", BACKWARD, backward_no_path_through_h, "your dc is dc_next alone"),
+    ("backward: 1 + tanh(c)^2", BACKWARD, backward_tanh_derivative_plus,
+     "your derivative of tanh(c_next) is 1 + tanh(c_next)**2"),
+    ("backward: no tanh'(c)", BACKWARD, backward_no_tanh_derivative,
+     "your path from h_next to c_next leaves out the derivative of tanh"),
+    ("backward: 1 + g^2", BACKWARD, backward_g_derivative_plus, "your derivative of the candidate g is 1 + g**2"),
+    ("backward: dc_prev = dc", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: dc), "your dc_prev is dc,"),
+    ("backward: dc_prev = dc * (1 - f)", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: dc * (1 - f)),
+     "your dc_prev is dc * (1 - f)"),
+    ("backward: dc_prev zero", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: np.zeros_like(dc)),
+     "your dc_prev is zero"),
+    ("backward: dc_prev = dc_next * f", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: dc_next * f),
+     "your dc_prev is dc_next * f"),
+    ("backward: order i, f, o, g", BACKWARD, backward_order_ifog,
+     "your code reads the gate blocks in the order i, f, o, g"),
+    ("backward: db a mean", BACKWARD, backward_db_mean,
+     "your dx, dh_prev and dc_prev are right but a parameter gradient is not"),
+]
+IDS = [name for name, *_ in SLIPS]
+
+
+def _verdict(question, function, cases):
+    with np.errstate(all="ignore"):
+        return question.check_cases({question.function: function}, cases)
+
+
+@pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
+def test_each_slip_fails_the_public_checks_with_its_hint(name, question, function, words):
+    verdict = _verdict(question, function, question.public_cases())
+    assert verdict.status == FAILED and f"Hint: {words}" in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
+@pytest.mark.parametrize("seed", [0, 12345, 2**55 + 3])
+def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, function, words, seed):
+    """What check() says in the notebook predicts the grade."""
+    public = _verdict(question, function, question.public_cases())
+    hidden = _verdict(question, function, question.hidden_cases(seed))
+    assert public.status == hidden.status == FAILED, (public.message, hidden.message)
+
+
+@pytest.mark.parametrize("question, slips", [(FORWARD, forward_slips), (BACKWARD, backward_slips)],
+                         ids=["forward", "backward"])
+def test_every_slip_of_the_bank_is_written_out_here(question, slips):
+    """A slip added to the bank without a learner-written slip above fails this test."""
+    mine = [function for _, q, function, _ in SLIPS if q is question]
+    for case in question.public_cases():
+        for words, wrong in slips(**case.inputs).items():
+            def same(function):
+                got = function(*case.inputs.values())
+                return all(np.shape(a) == np.shape(b) and np.allclose(a, b) for a, b in zip(got, wrong))
+            assert any(same(f) for f in mine), f"no learner-written slip in this file for: {words}"
+
+
+def test_public_cases_vary_every_dimension():
+    for question in (FORWARD, BACKWARD):
+        for case in question.public_cases():
+            sizes = (*case.inputs["x"].shape, case.inputs["h_prev"].shape[1])
+            assert all(s > 1 for s in sizes) and len(set(sizes)) == len(sizes), (case.label, sizes)
 
 
 def test_an_unattempted_step_is_not_attempted():
