@@ -1,5 +1,6 @@
-"""The question bank of exercise 06: the references are torch's gradients, right loops pass,
-and each usual slip fails with the hint that names it."""
+"""The question bank of exercise 06: the references are torch's gradients, right loops pass, and each
+usual slip, written out here as a learner would write it, fails the public checks with a hint naming it
+and fails the hidden checks too."""
 import numpy as np
 import pytest
 import torch
@@ -75,12 +76,135 @@ def test_right_answers_pass_public_and_hidden_cases(seed):
         assert question.check_cases(namespace, question.hidden_cases(seed)).status == PASSED
 
 
-@pytest.mark.parametrize("question, slips", [(STEP, step_slips), (SEQUENCE, sequence_slips)])
-def test_each_slip_fails_with_its_own_hint(question, slips):
-    case = question.public_cases()[0]
-    for words, wrong in slips(**case.inputs).items():
-        verdict = question.judge(case, question.run({question.function: lambda *args, w=wrong: w}, case))
-        assert verdict.status == FAILED and verdict.message.endswith(f"Hint: {words}"), (words, verdict.message)
+# ---- slips, as a learner writes them --------------------------------------------------------------
+def step_no_tanh_derivative(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next
+    return da @ W_xh, da @ W_hh, da.T @ x, da.T @ h_prev, da.sum(0)
+
+
+def step_tanh_derivative_of_h_prev(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - h_prev ** 2)
+    return da @ W_xh, da @ W_hh, da.T @ x, da.T @ h_prev, da.sum(0)
+
+
+def step_one_minus_h(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - h_next)
+    return da @ W_xh, da @ W_hh, da.T @ x, da.T @ h_prev, da.sum(0)
+
+
+def step_tanh_twice(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - np.tanh(h_next) ** 2)
+    return da @ W_xh, da @ W_hh, da.T @ x, da.T @ h_prev, da.sum(0)
+
+
+def step_h_next_in_dW_hh(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - h_next ** 2)
+    return da @ W_xh, da @ W_hh, da.T @ x, da.T @ h_next, da.sum(0)
+
+
+def step_dW_hh_transposed(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - h_next ** 2)
+    return da @ W_xh, da @ W_hh, da.T @ x, h_prev.T @ da, da.sum(0)
+
+
+def step_W_hh_T_going_back(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - h_next ** 2)
+    return da @ W_xh, da @ W_hh.T, da.T @ x, da.T @ h_prev, da.sum(0)
+
+
+def step_db_not_summed(dh_next, x, h_prev, h_next, W_xh, W_hh):
+    da = dh_next * (1 - h_next ** 2)
+    return da @ W_xh, da @ W_hh, da.T @ x, da.T @ h_prev, da
+
+
+def _loop(step=step_backward, order=reversed, carry=True, previous=lambda h0, h, t: h0 if t == 0 else h[:, t - 1],
+          accumulate=True, db_batch=True, return_dh0=True):
+    """A learner's backward loop over time; each slip below changes one line of it."""
+    def sequence(dh, x, h0, h, W_xh, W_hh):
+        dx, dW_xh, dW_hh = np.zeros_like(x), np.zeros_like(W_xh), np.zeros_like(W_hh)
+        db = np.zeros(W_hh.shape[0]) if db_batch else np.zeros_like(h0)
+        dh_prev = np.zeros_like(h0)
+        for t in order(range(x.shape[1])):
+            g = dh[:, t] + dh_prev if carry else dh[:, t]
+            dx[:, t], dh_prev, dwx, dwh, dbt = step(g, x[:, t], previous(h0, h, t), h[:, t], W_xh, W_hh)
+            if not db_batch:
+                dbt = g * (1 - h[:, t] ** 2)  # da_t, not summed over the batch
+            if accumulate:
+                dW_xh, dW_hh, db = dW_xh + dwx, dW_hh + dwh, db + dbt
+            else:
+                dW_xh, dW_hh, db = dwx, dwh, dbt
+        return dx, dh_prev if return_dh0 else np.zeros_like(h0), dW_xh, dW_hh, db
+    return sequence
+
+
+SLIPS = [  # (name, question, the slipped function, words the hint must hold, written by hand)
+    ("step: no tanh'", STEP, step_no_tanh_derivative,
+     "your code sends dh_next straight into the products, without the derivative of tanh"),
+    ("step: tanh' of h_prev", STEP, step_tanh_derivative_of_h_prev,
+     "your derivative of tanh uses h_prev (1 - h_prev**2); it needs the output of this step, 1 - h_next**2"),
+    ("step: 1 - h_next", STEP, step_one_minus_h, "your derivative of tanh is 1 - h_next; it needs the square"),
+    ("step: tanh twice", STEP, step_tanh_twice, "your derivative of tanh takes tanh of h_next again"),
+    ("step: h_next in dW_hh", STEP, step_h_next_in_dW_hh, "your dW_hh uses h_next"),
+    ("step: dW_hh transposed", STEP, step_dW_hh_transposed, "your dW_hh is h_prev.T @ da, the transpose"),
+    ("step: W_hh.T going back", STEP, step_W_hh_T_going_back, "your dh_prev is da @ W_hh.T"),
+    ("step: db not summed", STEP, step_db_not_summed, "your db keeps one row per sequence"),
+    ("sequence: no carry", SEQUENCE, _loop(carry=False), "your step t takes only dh[:, t]"),
+    ("sequence: no tanh'", SEQUENCE, _loop(step=step_no_tanh_derivative),
+     "your code leaves out the derivative of tanh"),
+    ("sequence: tanh twice", SEQUENCE, _loop(step=step_tanh_twice),
+     "your derivative of tanh takes tanh of h[:, t] again"),
+    ("sequence: h_t in dW_hh", SEQUENCE, _loop(step=step_h_next_in_dW_hh), "your dW_hh adds da_t.T @ h[:, t]"),
+    ("sequence: zeros for h0", SEQUENCE, _loop(previous=lambda h0, h, t: np.zeros_like(h0) if t == 0 else h[:, t - 1]),
+     "your first step uses zeros as its previous state"),
+    ("sequence: h[:, -1] at t = 0", SEQUENCE, _loop(previous=lambda h0, h, t: h[:, t - 1]),
+     "your step t = 0 takes h[:, t-1], which is h[:, -1]"),
+    ("sequence: W_hh.T going back", SEQUENCE, _loop(step=step_W_hh_T_going_back), "your dh_prev is da @ W_hh.T"),
+    ("sequence: gradients overwritten", SEQUENCE, _loop(accumulate=False),
+     "your weight gradients keep only one step's contribution"),
+    ("sequence: forward loop", SEQUENCE, _loop(order=iter), "your loop runs forward in time"),
+    ("sequence: dh0 = 0", SEQUENCE, _loop(return_dh0=False), "your dh0 is zero"),
+    ("sequence: db not summed", SEQUENCE, _loop(db_batch=False), "your db keeps one row per sequence"),
+]
+IDS = [name for name, *_ in SLIPS]
+
+
+def _verdict(question, function, cases):
+    with np.errstate(all="ignore"):
+        return question.check_cases({question.function: function}, cases)
+
+
+@pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
+def test_each_slip_fails_the_public_checks_with_its_hint(name, question, function, words):
+    verdict = _verdict(question, function, question.public_cases())
+    assert verdict.status == FAILED and f"Hint: {words}" in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
+@pytest.mark.parametrize("seed", [0, 12345, 2**55 + 3])
+def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, function, words, seed):
+    """What check() says in the notebook predicts the grade."""
+    public = _verdict(question, function, question.public_cases())
+    hidden = _verdict(question, function, question.hidden_cases(seed))
+    assert public.status == hidden.status == FAILED, (public.message, hidden.message)
+
+
+@pytest.mark.parametrize("question, slips", [(STEP, step_slips), (SEQUENCE, sequence_slips)], ids=["step", "sequence"])
+def test_every_slip_of_the_bank_is_written_out_here(question, slips):
+    """A slip added to the bank without a learner-written slip above fails this test."""
+    mine = [function for _, q, function, _ in SLIPS if q is question]
+    for case in question.public_cases():
+        for words, wrong in slips(**case.inputs).items():
+            def same(function):
+                got = function(*case.inputs.values())
+                return all(np.shape(a) == np.shape(b) and np.allclose(a, b) for a, b in zip(got, wrong))
+            assert any(same(f) for f in mine), f"no learner-written slip in this file for: {words}"
+
+
+def test_public_cases_vary_every_dimension():
+    for question in (STEP, SEQUENCE):
+        for case in question.public_cases():
+            sizes = (*case.inputs["x"].shape, case.inputs["W_hh"].shape[0])
+            assert all(s > 1 for s in sizes) and len(set(sizes)) == len(sizes), (case.label, sizes)
 
 
 def test_the_message_names_the_wrong_gradient_and_where():
@@ -103,7 +227,7 @@ def test_a_transposed_weight_gradient_is_named():
 
     case = STEP.public_cases()[0]
     verdict = STEP.judge(case, STEP.run({"rnn_step_backward": transposed}, case))
-    assert verdict.status == FAILED and "dW_xh has shape" in verdict.message and "dW_xh is transposed" in verdict.message
+    assert verdict.status == FAILED and "dW_xh has shape" in verdict.message and "Hint: your dW_xh has the shape of the transpose" in verdict.message
 
 
 def test_the_public_cases_tell_the_slips_apart():

@@ -14,9 +14,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import LayerParams, RNNCache, RNNStepCache, rnn_backward, rnn_forward, rnn_step_backward
-from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
 from .core import Case, FunctionQuestion
+from .text_generation import matching_slips
 
 NOTEBOOK = "06_bptt.ipynb"
 
@@ -63,84 +63,109 @@ def sequence_reference(dh, x, h0, h, W_xh, W_hh):
     return dx, dh0, grads.weight_ih, grads.weight_hh, grads.bias_ih
 
 
+def slipped_step(dh_next, x, h_prev, h_next, W_xh, W_hh, slip: str = ""):
+    """The backward step with one usual slip made on purpose -> (dx, dh_prev, dW_xh, dW_hh, db)."""
+    derivative = {"no tanh'": 1.0, "tanh' of h_prev": 1 - h_prev ** 2, "1 - h": 1 - h_next,
+                  "tanh twice": 1 - np.tanh(h_next) ** 2}.get(slip, 1 - h_next ** 2)
+    da = dh_next * derivative
+    dW_hh = {"h_next in dW_hh": da.T @ h_next, "dW_hh transposed": h_prev.T @ da}.get(slip, da.T @ h_prev)
+    dh_prev = da @ (W_hh.T if slip == "W_hh.T" else W_hh)
+    db = da if slip == "db not summed" else da.sum(axis=0)
+    return da @ W_xh, dh_prev, da.T @ x, dW_hh, db
+
+
+STEP_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
+    "no tanh'": "your code sends dh_next straight into the products, without the derivative of tanh; it needs "
+                "da = dh_next * (1 - h_next**2) first",
+    "tanh' of h_prev": "your derivative of tanh uses h_prev (1 - h_prev**2); it needs the output of this step, "
+                       "1 - h_next**2",
+    "1 - h": "your derivative of tanh is 1 - h_next; it needs the square, 1 - h_next**2",
+    "tanh twice": "your derivative of tanh takes tanh of h_next again (1 - tanh(h_next)**2); h_next already is "
+                  "the tanh output, so it needs 1 - h_next**2",
+    "h_next in dW_hh": "your dW_hh uses h_next; W_hh multiplies h_prev in the forward step, so it needs "
+                       "dW_hh = da.T @ h_prev",
+    "dW_hh transposed": "your dW_hh is h_prev.T @ da, the transpose; it needs da.T @ h_prev (row = the unit that "
+                        "receives, column = the unit that sends)",
+    "W_hh.T": "your dh_prev is da @ W_hh.T; the forward step used h_prev @ W_hh.T, so going back it needs "
+              "da @ W_hh",
+    "db not summed": "your db keeps one row per sequence (shape (N, H)); b is shared by the whole batch, so it "
+                     "needs the sum over the batch, db = da.sum(axis=0)",
+}
+
+
 def step_slips(dh_next, x, h_prev, h_next, W_xh, W_hh) -> dict[str, tuple]:
     """What the usual mistakes return, made on purpose: {the words of the hint: the five outputs}."""
-    def step(da, h_for_w=h_prev, W_hh_back=W_hh):
-        return da @ W_xh, da @ W_hh_back, da.T @ x, da.T @ h_for_w, da.sum(0)
-
-    da = dh_next * (1 - h_next ** 2)
-    return {
-        "the derivative of tanh is missing: multiply dh_next by (1 - h_next**2) first, da = dh_next * (1 - h_next**2)":
-            step(dh_next),
-        "the derivative of tanh uses h_prev: it is 1 - tanh(a)**2 of this step's output, 1 - h_next**2":
-            step(dh_next * (1 - h_prev ** 2)),
-        "the derivative of tanh is written 1 - h_next: it is 1 - h_next**2": step(dh_next * (1 - h_next)),
-        "dW_hh uses h_next: the weight W_hh multiplies h_prev in the forward step, so dW_hh = da.T @ h_prev":
-            step(da, h_for_w=h_next),
-        "dW_hh is transposed: with one sequence per row, dW_hh = da.T @ h_prev (shape (H, H), row = unit that "
-        "receives)": (*step(da)[:3], h_prev.T @ da, da.sum(0)),
-        "dh_prev multiplies by W_hh.T: the forward step used h_prev @ W_hh.T, so going back it is da @ W_hh":
-            step(da, W_hh_back=W_hh.T),
-    }
+    args = (dh_next, x, h_prev, h_next, W_xh, W_hh)
+    return {words: slipped_step(*args, slip) for slip, words in STEP_SLIPS.items()}
 
 
-def _carry(dh, x, h0, h, W_xh, W_hh, *, tanh_grad=True, carry=True, h_for_w="prev", back=None, keep="sum"):
-    """The backward loop over time with one slip switched on (the defaults are the right loop)."""
+def slipped_sequence(dh, x, h0, h, W_xh, W_hh, slip: str = ""):
+    """The backward loop over time with one usual slip made on purpose -> (dx, dh0, dW_xh, dW_hh, db)."""
     N, T, _ = x.shape
-    back = W_hh if back is None else back
-    dx, dW_xh, dW_hh, db = np.zeros_like(x), np.zeros_like(W_xh), np.zeros_like(W_hh), np.zeros(W_hh.shape[0])
+    dx, dW_xh, dW_hh = np.zeros_like(x), np.zeros_like(W_xh), np.zeros_like(W_hh)
+    db = np.zeros((N, W_hh.shape[0])) if slip == "db not summed" else np.zeros(W_hh.shape[0])
     dh_prev = np.zeros_like(h0)
-    for t in range(T - 1, -1, -1):
+    for t in (range(T) if slip == "forward loop" else reversed(range(T))):
         prev = h0 if t == 0 else h[:, t - 1]
-        if h_for_w == "zero h0" and t == 0:
-            prev = np.zeros_like(h0)
-        g = dh[:, t] + dh_prev if carry else dh[:, t]
-        da = g * (1 - h[:, t] ** 2) if tanh_grad else g
-        w_in = h[:, t] if h_for_w == "next" else prev
-        contribution = (da.T @ x[:, t], da.T @ w_in, da.sum(0))
-        if keep == "sum" or t == 0:  # keep="last": each step overwrites the gradients
-            if keep == "sum":
-                dW_xh, dW_hh, db = dW_xh + contribution[0], dW_hh + contribution[1], db + contribution[2]
-            else:
-                dW_xh, dW_hh, db = contribution
+        prev = {"zero h0": np.zeros_like(h0) if t == 0 else prev, "wrap": h[:, t - 1]}.get(slip, prev)
+        g = dh[:, t] if slip == "no carry" else dh[:, t] + dh_prev
+        derivative = {"no tanh'": 1.0, "tanh twice": 1 - np.tanh(h[:, t]) ** 2}.get(slip, 1 - h[:, t] ** 2)
+        da = g * derivative
+        contribution = (da.T @ x[:, t], da.T @ (h[:, t] if slip == "h_t in dW_hh" else prev),
+                        da if slip == "db not summed" else da.sum(axis=0))
+        if slip == "overwritten":
+            dW_xh, dW_hh, db = contribution
+        else:
+            dW_xh, dW_hh, db = dW_xh + contribution[0], dW_hh + contribution[1], db + contribution[2]
         dx[:, t] = da @ W_xh
-        dh_prev = da @ back
-    return dx, dh_prev, dW_xh, dW_hh, db
+        dh_prev = da @ (W_hh.T if slip == "W_hh.T" else W_hh)
+    return dx, np.zeros_like(h0) if slip == "dh0 zero" else dh_prev, dW_xh, dW_hh, db
+
+
+SEQUENCE_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
+    "no carry": "your step t takes only dh[:, t]; the state h_t also feeds step t+1, so it needs "
+                "dh[:, t] + dh_prev, the gradient that step t+1 sent back through W_hh",
+    "no tanh'": "your code leaves out the derivative of tanh; it needs da_t = (dh[:, t] + dh_prev) * (1 - h[:, t]**2)",
+    "tanh twice": "your derivative of tanh takes tanh of h[:, t] again (1 - tanh(h[:, t])**2); h already holds the "
+                  "tanh outputs, so it needs 1 - h[:, t]**2",
+    "h_t in dW_hh": "your dW_hh adds da_t.T @ h[:, t], the state step t produced; W_hh multiplies the previous "
+                    "state, so it needs da_t.T @ h[:, t-1] (and h0 at t = 0)",
+    "zero h0": "your first step uses zeros as its previous state; at t = 0 it needs h0",
+    "wrap": "your step t = 0 takes h[:, t-1], which is h[:, -1], the last state; at t = 0 the previous state "
+            "needs to be h0",
+    "W_hh.T": "your dh_prev is da @ W_hh.T; the forward step used h_prev @ W_hh.T, so going back it needs "
+              "da @ W_hh",
+    "overwritten": "your weight gradients keep only one step's contribution; W_xh, W_hh and b are shared by "
+                   "all steps, so they need the sum of every step's (dW_hh += ...)",
+    "forward loop": "your loop runs forward in time, t = 0 to T-1; backpropagation through time needs to start "
+                    "at the last step, t = T-1, and carry the gradient back to t = 0",
+    "dh0 zero": "your dh0 is zero; h0 feeds the first step, so it needs the gradient that step 0 sends back, "
+                "da_0 @ W_hh",
+    "db not summed": "your db keeps one row per sequence (shape (N, H)); b is shared by the whole batch, so it "
+                     "needs the sum over the batch and over time",
+}
 
 
 def sequence_slips(dh, x, h0, h, W_xh, W_hh) -> dict[str, tuple]:
+    """What the usual mistakes return, made on purpose: {the words of the hint: the five outputs}."""
     args = (dh, x, h0, h, W_xh, W_hh)
-    return {
-        "the gradient from the later steps is not added: at step t the state gets dh[:, t] plus dh_prev, "
-        "the gradient that step t+1 sent back through W_hh": _carry(*args, carry=False),
-        "the derivative of tanh is missing: da_t = (dh[:, t] + dh_prev) * (1 - h[:, t]**2)":
-            _carry(*args, tanh_grad=False),
-        "dW_hh uses h_t: the weight W_hh multiplies the previous state, so step t adds da_t.T @ h_{t-1} "
-        "(and h0 at t = 0)": _carry(*args, h_for_w="next"),
-        "the first step uses zeros as its previous state: at t = 0 the previous state is h0":
-            _carry(*args, h_for_w="zero h0"),
-        "dh_prev multiplies by W_hh.T: the forward step used h_prev @ W_hh.T, so going back it is da @ W_hh":
-            _carry(*args, back=W_hh.T),
-        "the weight gradients are overwritten at every step: W_xh, W_hh and b are shared by all steps, so add "
-        "up the contributions of every step (dW_hh += ...)": _carry(*args, keep="last"),
-    }
+    return {words: slipped_sequence(*args, slip) for slip, words in SEQUENCE_SLIPS.items()}
 
 
 def _hints(slips):
-    """A hints function: the first slip whose output equals a received output where the right one differs."""
+    """A hints function: the slip whose five outputs all equal the learner's, or a transposed weight gradient."""
     def hints(inputs, received) -> str | None:
-        right = (step_reference if "dh_next" in inputs else sequence_reference)(**inputs)
-        for words, wrong in slips(**inputs).items():
-            for want, bad, got in zip(right, wrong, received):
-                try:
-                    got = np.asarray(got, dtype=float)
-                except (TypeError, ValueError):
-                    continue
-                if bad.shape == got.shape and rel_error(want, bad) > 1e-6 and rel_error(bad, got) < 1e-6:
-                    return words
-        for name, want, got in zip(("dx", "dh_prev/dh0", "dW_xh", "dW_hh", "db"), right, received):
-            if name.startswith("dW") and np.shape(got) == want.shape[::-1] and want.shape[0] != want.shape[1]:
-                return f"{name} is transposed: a weight gradient has the weight's shape, (out, in) = da.T @ input"
+        try:
+            words = matching_slips(received, slips(**inputs))
+            if words:
+                return words
+            right = (step_reference if "dh_next" in inputs else sequence_reference)(**inputs)
+            for name, want, got in zip(("dW_xh", "dW_hh"), right[2:4], received[2:4]):
+                if np.shape(got) == want.shape[::-1] and want.shape[0] != want.shape[1]:
+                    return (f"your {name} has the shape of the transpose; a weight gradient needs the weight's "
+                            f"shape, (out, in): {name} = da.T @ input")
+        except (TypeError, ValueError, IndexError, FloatingPointError):
+            pass
         return None
     return hints
 
