@@ -1,4 +1,4 @@
-"""The `coursekit` command: doctor, release, grade."""
+"""The `coursekit` command: doctor, progress, release, grade."""
 from __future__ import annotations
 
 import argparse
@@ -70,6 +70,39 @@ def _grade(args) -> int:
     return 0
 
 
+def _progress(args) -> int:
+    """Every exercise and its questions with the best result kept in the progress file; totals; what next."""
+    from .checks.registry import notebooks, questions_of
+    from .learner import PASSED, ProgressFile, course_root, progress_table
+
+    file = ProgressFile(Path(args.file)) if args.file else ProgressFile(course_root() / ".coursekit" / "progress.json")
+    results = file.read()
+    earned_all = total_all = 0.0
+    next_step = None
+    for notebook in notebooks():
+        questions = questions_of(notebook)
+        lines, earned, total = progress_table(questions, results)
+        earned_all, total_all = earned_all + earned, total_all + total
+        print(f"{notebook}: {earned:g} of {total:g} points")
+        print("\n".join("  " + line for line in lines))
+        print()
+        if next_step is None:
+            for grade_id in questions:
+                if results.get(grade_id, {}).get("status") != PASSED:
+                    next_step = (notebook, grade_id)
+                    break
+    print(f"total: {earned_all:g} of {total_all:g} points passed the public checks "
+          "(hidden checks run when your work is graded)")
+    if not results:
+        print(f"nothing recorded yet in {file.path}: run check() and answer() in the notebooks of exercises/")
+    if next_step is None:
+        print("next: every question passes its public checks; hand in your notebooks")
+    else:
+        notebook, grade_id = next_step
+        print(f"next: open exercises/{notebook} and work on {grade_id}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from .grading.limits import Limits
 
@@ -78,6 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coursekit", description="Tools of the recurrent neural networks course.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("doctor", help="check this environment and say how to fix what is off")
+
+    progress = commands.add_parser("progress", help="your progress: every exercise and question, best results",
+                                   description="A table of every exercise and its questions with the best result "
+                                               "check() and answer() recorded, totals, and what to do next. Read "
+                                               "from .coursekit/progress.json in the course folder (the one that "
+                                               "holds exercises/); delete that file to start afresh.")
+    progress.add_argument("--file", default=None, help="another progress file")
 
     release = commands.add_parser("release", help="write exercises/ from solutions/",
                                   description="Write the learner's notebooks: solution regions become stubs, "
@@ -128,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         from .doctor import run_doctor
 
         return run_doctor()
+    if args.command == "progress":
+        return _progress(args)
     if args.command == "release":
         return _release(args)
     if args.command == "grade":

@@ -77,7 +77,7 @@ def test_quiz_answers_with_feedback(capsys):
     assert "that is the transpose" in capsys.readouterr().out
     answer("shape_of_w_xh", [4, 2])
     assert capsys.readouterr().out.startswith("✓ shape_of_w_xh: right. (H, D) = (4, 2)")
-    answer("shape_of_w_xh", "4x2")
+    answer("shape_of_w_xh", "4 by 2")
     assert "answer a shape as a tuple of whole numbers" in capsys.readouterr().out
     answer("which_form_remembers_more", ...)
     assert "not attempted — replace ... with your answer" in capsys.readouterr().out
