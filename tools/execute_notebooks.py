@@ -7,6 +7,7 @@ unchanged notebook leaves git with nothing to show. It stops at the first cell t
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,9 @@ def execute(path: Path) -> float:
 
 
 def main(paths: list[str]) -> int:
+    # The stored outputs must not depend on this machine's own learner progress (progress() would
+    # print the best results of earlier runs): the kernels started here keep no progress file.
+    os.environ["COURSEKIT_PROGRESS"] = "off"
     for name in paths:
         seconds = execute(Path(name))
         print(f"{name}: {seconds:.1f} s")
