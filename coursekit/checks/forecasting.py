@@ -1,22 +1,29 @@
-"""Questions of exercises/12_forecasting.ipynb: baselines, an AR model, and a forecaster of your own.
+"""Questions of exercises/12_forecasting.ipynb: baselines, an AR model, windows, and a recurrent forecaster.
 
     naive_forecast(series)              -> forecasts (T-1,): forecasts[t] = series[t], the guess for series[t+1]
     fit_autoregressive(series, p)       -> coefficients (p+1,): the p lag weights, oldest first, then the bias
     mean_absolute_error(y_true, y_pred) -> mae (): the mean of |y_true - y_pred|
+    make_windows(series, window)        -> windows (T-w, w), targets (T-w,): windows[i] = series[i:i+w],
+                                           targets[i] = series[i+w]
     forecast(history, horizon)          -> forecasts (horizon,): the next `horizon` values after history
 
 An AR(p) model predicts x_t = w_1 x_{t-p} + ... + w_p x_{t-1} + b, i.e. window @ w + b for a window
 series[t-p:t] in time order, so coefficients = [w_1, ..., w_p, b] (as sliding_windows lays out rows).
-p, horizon and the like arrive as 0-d integer arrays (use int(p)).
+p, window, horizon and the like arrive as 0-d integer arrays (use int(p)).
 
-`forecast` is open-ended: any self-contained forecaster passes when, on each case (the real sunspot
-series up to a cut year, and a horizon of a few years), its mean absolute error is strictly below
-that of the naive forecast, which repeats the last value of the history. The judge finds the true
-future from the length of the history. The hidden cut points are drawn from a seed among "fair"
-ones: cut points where every plain AR(p) model with p from 2 to 12 (fitted on the history, fed its
-own forecasts) reaches at most 0.7 times the naive error, so that beating persistence there is
-clearly possible and not a matter of luck. No partial credit: the grader scores a question all or
-nothing, so the question passes when every case does.
+`forecast` is open-ended, and the exercise scaffolds it as a GRU the learner completes and trains on
+`history` inside the call. It is judged by thresholds, not a reference: on each case (the real sunspot
+series up to a cut year, and a horizon of 3 to 11 years) its mean absolute error must be below those of
+the two plain forecasts (the naive one, which repeats the last value, and the history's mean), and at
+most the AR baseline's plus MARGIN of the gap between AR and the better plain forecast. The AR baseline
+chooses p on the last VALIDATION_YEARS of the history, as the lesson does, refits and feeds itself its
+own forecasts. A flat forecast and the forecast of a least-squares AR(p) fail whatever their error. The
+judge finds the true future from the length of the history. The hidden cut points are drawn from a
+seed among "fair" ones (FAIR_CUTS): where every AR(p) with p from 2 to 12, and the AR baseline, reach at
+most FAIR_RATIO of the better plain forecast's error, so that following the cycle clearly pays there.
+MARGIN was set by measuring the solution's GRU on every fair cut point with three seeds
+(tools/forecast_margin.py); tests/test_checks_forecasting.py holds the reference and its slips. No
+partial credit: the grader scores a question all or nothing, so the question passes when every case does.
 """
 from __future__ import annotations
 
@@ -25,17 +32,25 @@ from functools import lru_cache, partial
 
 import numpy as np
 
-from ..data.sunspots import sliding_windows, yearly_sunspots
-from ..forecast import ar_predict, mean_absolute_error, naive_forecast, recursive_forecast
+from ..data.sunspots import sliding_windows, split_tail, yearly_sunspots
+from ..forecast import ar_one_step, ar_predict, mean_absolute_error, naive_forecast, recursive_forecast
 from ..forecast import fit_ar as least_squares_ar
 from ..quiz import QuizQuestion
 from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip
 
 NOTEBOOK = "12_forecasting.ipynb"
 FIRST_YEAR = 1700  # years[i] = FIRST_YEAR + i in yearly_sunspots()
-FAIR_RATIO = 0.7  # a fair cut point: every AR(p) of FAIR_ORDERS reaches at most this fraction of the naive MAE
+FAIR_RATIO = 0.7  # a fair cut point: every AR(p) of FAIR_ORDERS reaches at most this fraction of the plain MAE
 FAIR_ORDERS = range(2, 13)
 MIN_HISTORY = 100  # hidden histories hold at least this many years
+VALIDATION_YEARS = 40  # the AR baseline chooses p on the last 40 years of each history, as the lesson does
+AR_ORDERS = range(1, 16)  # the orders it chooses from, as in the lesson
+# `forecast` passes at AR's MAE plus at most this share of the gap from AR to the better plain forecast. Measured
+# with tools/forecast_margin.py: the solution's GRU passed 469 of the 471 (fair case, seed) pairs of seeds 0-2 at
+# 0.8 (the two misses 3 years ahead; 466 at 0.7, all at 0.9), while an AR(1), a naive forecast decaying to the
+# mean, and the GRU trained for 0, 5 or 20 steps passed all three hidden horizons in at most 2% of the draws
+# (up to 6.5% at 0.9).
+MARGIN = 0.8
 
 
 # ---- references -------------------------------------------------------------------------------
@@ -50,6 +65,12 @@ def ar_reference(series, p):
 
 def mae_reference(y_true, y_pred):
     return (np.array(mean_absolute_error(y_true, y_pred)),)
+
+
+def windows_reference(series, window):
+    """windows[i] = series[i:i+w] (T-w, w), targets[i] = series[i+w] (T-w,)."""
+    X, y = sliding_windows(series, int(window))
+    return X, y[:, 0]
 
 
 def recursive_ar_forecast(history, horizon: int, p: int) -> np.ndarray:
@@ -107,6 +128,26 @@ def ar_hints(inputs, received) -> str | None:
     return matching_slip(received[0], slips, tolerance=1e-5)
 
 
+def windows_hints(inputs, received) -> str | None:
+    series, w = np.asarray(inputs["series"], dtype=float), int(inputs["window"])
+    windows, targets = windows_reference(series, w)
+    got_windows, got_targets = received
+    if np.shape(got_targets) == (len(targets), 1):
+        return "targets has one value per window: shape (T-w,), not (T-w, 1) (e.g. series[w:])"
+    if np.shape(got_windows) == (len(windows) - 1, w):
+        return ("one window too few: the last window ends just before the last value, series[T-1-w:T-1], and "
+                "its target is series[T-1]; range(T - w) starts every window")
+    found = matching_slip(got_windows, {
+        "the windows run backwards: put the oldest value first, windows[i] = series[i:i+w]": windows[:, ::-1],
+    })
+    if found:
+        return found
+    return matching_slip(got_targets, {
+        "each target is the last value of its own window: the target is the value after the window, series[i+w]":
+            series[w - 1:-1],
+    })
+
+
 def mae_hints(inputs, received) -> str | None:
     error = np.asarray(inputs["y_true"], float) - np.asarray(inputs["y_pred"], float)
     return matching_slip(received[0], {
@@ -141,6 +182,11 @@ def _ar_case(label, series, p) -> Case:
                                                              "p": np.array(p)})
 
 
+def _windows_case(label, series, window) -> Case:
+    return Case(f"{label} ({len(series)} values, window={window})",
+                {"series": np.asarray(series, dtype=float), "window": np.array(window)})
+
+
 def _mae_case(label, seed, n) -> Case:
     rng = np.random.default_rng(seed)
     y_true = rng.uniform(0, 100, n)
@@ -153,42 +199,170 @@ def _forecast_case(label, cut: int, horizon: int) -> Case:
                 {"history": _sunspots()[:cut], "horizon": np.array(horizon)})
 
 
+def _hidden_forecast_case(cut: int, horizon: int) -> Case:
+    """A hidden case's label names its horizon, not its years: feedback must not give the case away."""
+    return Case(f"a hidden case ({horizon} years ahead)", {"history": _sunspots()[:cut], "horizon": np.array(horizon)})
+
+
 def _mae_of(forecasts, truth) -> float:
     return float(np.mean(np.abs(np.asarray(forecasts, float) - truth)))
 
 
+# ---- the baselines of `forecast` -----------------------------------------------------------------
+def mean_multi_step(history, horizon) -> np.ndarray:
+    """The history's mean, repeated horizon times: the forecast that knows the level but not the cycle."""
+    return np.full(int(horizon), float(np.mean(history)))
+
+
+@lru_cache(maxsize=512)
+def _validated_order(history_bytes: bytes) -> int:
+    history = np.frombuffer(history_bytes)
+    fit_part, validation = split_tail(history, VALIDATION_YEARS)
+    errors = [mean_absolute_error(validation, ar_one_step(least_squares_ar(fit_part, p), history, len(fit_part)))
+              for p in AR_ORDERS]
+    return AR_ORDERS[int(np.argmin(errors))]
+
+
+def validated_ar_order(history) -> int:
+    """p as the lesson chooses it: fit AR(p) on all but the last VALIDATION_YEARS of the history, forecast
+    those years one step ahead, keep the p of AR_ORDERS with the lowest MAE."""
+    return _validated_order(np.ascontiguousarray(history, dtype=np.float64).tobytes())
+
+
+def ar_baseline(history, horizon) -> tuple[np.ndarray, int]:
+    """The AR baseline of `forecast`: AR(p), p chosen on validation, refitted on the whole history and fed
+    its own forecasts -> (forecasts (horizon,), p)."""
+    p = validated_ar_order(history)
+    return recursive_ar_forecast(history, int(horizon), p), p
+
+
+@dataclass(frozen=True)
+class Baselines:
+    """The mean absolute errors, on one case, of the three forecasts a learner's is measured against."""
+
+    naive: float  # the last value repeated
+    mean: float  # the history's mean repeated
+    ar: float  # AR(p), p chosen on validation
+    p: int
+
+    @property
+    def plain(self) -> float:
+        """The better of the two forecasts that need no model."""
+        return min(self.naive, self.mean)
+
+    @property
+    def required(self) -> float:
+        """The largest MAE that passes: AR's, plus MARGIN of the gap from AR to the better plain forecast."""
+        return self.ar + MARGIN * (self.plain - self.ar)
+
+    def passes(self, mae: float) -> bool:
+        return mae < self.plain and mae <= self.required
+
+
+def baselines(history, horizon: int) -> Baselines:
+    history = np.asarray(history, dtype=float)
+    truth = _sunspots()[len(history):len(history) + horizon]
+    ar, p = ar_baseline(history, horizon)
+    return Baselines(naive=_mae_of(naive_multi_step(history, horizon)[0], truth),
+                     mean=_mae_of(mean_multi_step(history, horizon), truth), ar=_mae_of(ar, truth), p=p)
+
+
 @lru_cache(maxsize=None)
+def _cut_is_fair(cut: int, horizon: int) -> bool:
+    history = _sunspots()[:cut]
+    truth = _sunspots()[cut:cut + horizon]
+    base = baselines(history, horizon)
+    errors = [_mae_of(recursive_ar_forecast(history, horizon, p), truth) for p in FAIR_ORDERS] + [base.ar]
+    return max(errors) <= FAIR_RATIO * base.plain
+
+
+def compute_fair_cut_points(horizon: int) -> tuple[int, ...]:
+    """Cut indices c (history = series[:c]) where following the cycle clearly pays: every AR(p) of FAIR_ORDERS,
+    and the validated AR baseline, reaches at most FAIR_RATIO of the better plain forecast's MAE."""
+    return tuple(cut for cut in range(MIN_HISTORY, len(_sunspots()) - horizon + 1) if _cut_is_fair(cut, horizon))
+
+
+# compute_fair_cut_points(h) of the hidden horizons, frozen: computing them takes seconds, and a test checks
+# that they are still what it computes (no cut's ratio lies within 1e-4 of FAIR_RATIO, far above rounding)
+FAIR_CUTS = {
+    3: (
+        124, 125, 130, 132, 136, 138, 140, 141, 146, 148, 149, 159, 161, 169, 174, 175, 184, 187, 190, 192, 194,
+        195, 196, 197, 204, 205, 214, 216, 219, 220, 221, 223, 226, 231, 234, 236, 237, 238, 239, 241, 242, 243,
+        248, 250, 253, 257, 259, 267, 279, 281, 282, 283, 285, 289, 294, 299, 301, 302, 304, 305
+    ),
+    7: (
+        136, 137, 138, 140, 148, 156, 159, 161, 169, 170, 171, 181, 182, 187, 188, 189, 190, 192, 193, 194, 195,
+        203, 204, 211, 212, 213, 216, 219, 220, 221, 222, 223, 226, 227, 231, 236, 237, 238, 239, 240, 247, 248,
+        257, 258, 267, 268, 269, 270, 279, 280, 281, 289, 290, 291, 292, 293, 294, 295, 299, 300, 301, 302
+    ),
+    11: (
+        136, 137, 138, 156, 159, 170, 179, 181, 187, 188, 189, 193, 202, 211, 212, 213, 216, 219, 221, 226, 237,
+        238, 248, 257, 258, 260, 267, 268, 279, 280, 289, 290, 291, 293, 294
+    ),
+}
+
+
 def fair_cut_points(horizon: int) -> tuple[int, ...]:
-    """Cut indices c (history = series[:c]) where every AR(p) of FAIR_ORDERS clearly beats the naive forecast."""
-    series, fair = _sunspots(), []
-    for cut in range(MIN_HISTORY, len(series) - horizon + 1):
-        truth = series[cut:cut + horizon]
-        naive = _mae_of(naive_multi_step(series[:cut], horizon)[0], truth)
-        errors = [_mae_of(recursive_ar_forecast(series[:cut], horizon, p), truth) for p in FAIR_ORDERS]
-        if max(errors) <= FAIR_RATIO * naive:
-            fair.append(cut)
-    return tuple(fair)
+    return FAIR_CUTS[horizon]
 
 
 def forecast_public_cases() -> list[Case]:
     return [_forecast_case("the held-out tail of the notebook", 269, 11),
-            _forecast_case("a later case", 288, 5)]
+            _forecast_case("a short history", 136, 7),
+            _forecast_case("a long history, a short horizon", 289, 3)]
 
 
 def forecast_hidden_cases(seed: int) -> list[Case]:
     rng = np.random.default_rng(seed)
-    return [_forecast_case("a hidden case", int(rng.choice(fair_cut_points(horizon))), horizon)
-            for horizon in (3, 7, 11)]
+    return [_hidden_forecast_case(int(rng.choice(fair_cut_points(horizon))), horizon) for horizon in (3, 7, 11)]
 
 
 # ---- the open-ended question -------------------------------------------------------------------
+def _is_flat(received) -> bool:
+    return bool(np.ptp(received) <= 1e-9 * max(1.0, float(np.max(np.abs(received)))))
+
+
+def _ar_copy(history, horizon: int, received) -> int | None:
+    """The order p when `received` is the recursive forecast of a least-squares AR(p) (clipped at 0 or not)."""
+    for p in AR_ORDERS:
+        path = recursive_ar_forecast(history, horizon, p)
+        if matching_slip(received, {"ar": path, "clipped": np.maximum(path, 0.0)}):
+            return p
+    return None
+
+
+def _slip_words(history, horizon: int, received) -> tuple[str, bool]:
+    """(words naming the likely slip, whether it fails whatever the error): flat and copied forecasts do."""
+    if _is_flat(received):
+        if np.isclose(received[0], history[-1]):
+            return ("yours is the naive forecast itself (the last value, repeated): a flat line cannot follow the "
+                    "cycle", True)
+        if np.isclose(received[0], np.mean(history)):
+            return ("yours is the mean of the history, repeated: a flat line cannot follow the cycle", True)
+        return ("every year of your forecast is the same value, and a flat line cannot follow the cycle; if you "
+                "forecast one year and repeated it, feed each forecast back as the newest value of the window and "
+                "forecast again (forecast_recursively)", True)
+    p = _ar_copy(history, horizon, received)
+    if p is not None:
+        return (f"yours is the forecast of a least-squares AR({p}), a baseline itself; this question asks for the "
+                "recurrent forecaster you train (the GRU above)", True)
+    if np.max(np.abs(received)) <= 1.5 < np.max(history):
+        return ("your forecasts all lie within 1.5 of zero: those are the scaled units the network works in, not "
+                "sunspot numbers; multiply them by the scale you divided the history by (and add back anything "
+                "you subtracted)", False)
+    return ("check that each forecast is fed back as the newest value of the window, that the scaling is undone, "
+            "and that the training loss fell; more training steps may help", False)
+
+
 @dataclass
-class BeatTheBaselineQuestion(FunctionQuestion):
-    """A FunctionQuestion judged by a threshold: the forecast's MAE must be below the naive forecast's.
+class RecurrentForecastQuestion(FunctionQuestion):
+    """A FunctionQuestion judged by thresholds: the forecast must beat the naive forecast and the history's
+    mean, and come within MARGIN of the gap to the AR baseline (p chosen on validation).
 
     Each case is the sunspot series up to a cut year and a horizon; the true future is looked up
-    here, from the length of the history, so the learner's kernel never holds it. Passing means
-    strictly below: the naive forecast itself (equal MAE) does not pass.
+    here, from the length of the history, so the learner's kernel never holds it. A flat forecast
+    or the AR baseline's own forecast fails whatever its error: this question asks for a model
+    that follows the cycle and that the learner trained.
     """
 
     def judge(self, case: Case, run: Run, reveal: bool = True) -> Verdict:
@@ -198,7 +372,7 @@ class BeatTheBaselineQuestion(FunctionQuestion):
             after = run.inputs_after.get(name)
             if after is None or after.shape != before.shape or not np.array_equal(after, before):
                 return Verdict(FAILED, f"on {case.label}, `{self.function}` changed its input `{name}` in place; "
-                                       f"work on a copy (e.g. history = history.copy())")
+                                       f"work on a copy (e.g. history = history / scale, not history /= scale)")
         history, horizon = case.inputs["history"], int(case.inputs["horizon"])
         series = _sunspots()
         if not np.array_equal(history, series[:len(history)]):
@@ -207,22 +381,31 @@ class BeatTheBaselineQuestion(FunctionQuestion):
         received = run.outputs[0] if run.outputs else np.array([])
         problem = compare_output("forecasts", ("year ahead",), truth, received, np.inf, reveal)  # form only
         if problem:
+            length = np.shape(received)[0] if np.ndim(received) == 1 else None
+            off = {horizon - 1: " One value too few: make `horizon` forecasts, one per year ahead.",
+                   horizon + 1: " One value too many: is the last value of the window among the forecasts?"
+                   }.get(length, "")
             return Verdict(FAILED, f"on {case.label}: {problem}. `{self.function}` returns one forecast per year "
-                                   f"ahead: shape (horizon,) = ({horizon},)")
-        naive = _mae_of(naive_multi_step(history, horizon)[0], truth)
-        yours = _mae_of(received, truth)
-        if yours < naive:
-            return Verdict(PASSED, f"on {case.label}: MAE {yours:.2f} against the naive {naive:.2f}" if reveal else "")
-        same = np.allclose(received, history[-1])
+                                   f"ahead: shape (horizon,) = ({horizon},).{off}")
+        received = np.asarray(received, dtype=float)
+        base, yours = baselines(history, horizon), _mae_of(received, truth)
+        words, always = _slip_words(history, horizon, received)
+        if base.passes(yours) and not always:
+            return Verdict(PASSED, f"on {case.label}: MAE {yours:.2f}, needed at most {base.required:.2f} "
+                                   f"(AR({base.p}) {base.ar:.2f}, naive {base.naive:.2f}, the history's mean "
+                                   f"{base.mean:.2f})" if reveal else "")
         if not reveal:
-            return Verdict(FAILED, f"on {case.label}: your forecast's mean absolute error is not below the naive "
-                                   "forecast's" + (" (yours is the naive forecast itself)" if same else "") + ".")
-        return Verdict(FAILED, f"on {case.label}: your forecast's mean absolute error is {yours:.2f} sunspots; the "
-                               f"naive forecast (the last value, {history[-1]:g}, repeated) reaches {naive:.2f}. "
-                               + ("Yours is the naive forecast itself; it has to do better than that. " if same else
-                                  "It has to be strictly below. ")
-                               + "Hint: a forecaster that follows the cycle (e.g. an AR model fitted on the history "
-                                 "and fed its own forecasts) does.")
+            where = ("your forecast does not count, whatever its error" if always else
+                     "your forecast's mean absolute error is not below both plain forecasts' (the naive forecast and "
+                     "the history's mean)"
+                     if yours >= base.plain else
+                     "your forecast beats the naive forecast and the history's mean, but not by enough: its mean "
+                     "absolute error is above the margin over the AR baseline")
+            return Verdict(FAILED, f"on {case.label}: {where}. Hint: {words}.")
+        measured = (f"your forecast's mean absolute error is {yours:.2f} sunspots; it needs at most "
+                    f"{base.required:.2f}: AR({base.p})'s {base.ar:.2f} plus {MARGIN:g} of the gap to the better of "
+                    f"the naive forecast ({base.naive:.2f}) and the history's mean ({base.mean:.2f})")
+        return Verdict(FAILED, f"on {case.label}: {measured}. Hint: {words}.")
 
 
 QUESTIONS = {
@@ -257,11 +440,22 @@ QUESTIONS = {
                                                                                    seed + 1, 1)],
         points=1, hints=_safe(mae_hints),
     ),
-    "forecast": BeatTheBaselineQuestion(
+    "make_windows": FunctionQuestion(
+        grade_id="make_windows", notebook=NOTEBOOK, function="make_windows",
+        outputs={"windows": ("window", "year"), "targets": ("window",)}, reference=windows_reference,
+        public_cases=lambda: [_windows_case("the first years of the sunspot series", _sunspots()[:7], 3)],
+        hidden_cases=lambda seed: [
+            _windows_case("a hidden case: the sunspots of 1700-1968, windows of 12", _sunspots()[:269], 12),
+            _windows_case("a hidden case with windows of one value", _synthetic_ar(seed, 10), 1),
+            _windows_case("a hidden case with a single window", _synthetic_ar(seed + 1, 6), 5),
+        ],
+        points=1, hints=_safe(windows_hints),
+    ),
+    "forecast": RecurrentForecastQuestion(
         grade_id="forecast", notebook=NOTEBOOK, function="forecast",
         outputs={"forecasts": ("year ahead",)}, reference=naive_multi_step,
         public_cases=forecast_public_cases, hidden_cases=forecast_hidden_cases,
-        points=4,
+        points=5,
     ),
     "why_naive_forecast_works": QuizQuestion(
         grade_id="why_naive_forecast_works", notebook=NOTEBOOK, kind="choice", points=1,
