@@ -292,3 +292,24 @@ def test_hidden_feedback_on_an_error_names_only_its_type():
     said = words(step_question(), STEP, step, reveal=False)
     assert said == "on a case (N=3, D=2, H=4), `step` raised ValueError"
     assert words(step_question(), STEP, untransposed, reveal=False) == "on a case (N=3, D=2, H=4), `step` raised ValueError"
+
+
+def stacked_on_the_batch_axis(x_t, h_prev, W_xh, W_hh, b):
+    xh = np.concatenate([x_t, h_prev])
+    return np.tanh(xh @ np.concatenate([W_xh, W_hh], axis=1).T + b)
+
+
+def reshaped_wrongly(x_t, h_prev, W_xh, W_hh, b):
+    h = np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b)
+    return h.reshape(4, 4)
+
+
+def test_concatenate_and_reshape_failures_are_said_in_words():
+    assert words(step_question(), STEP, stacked_on_the_batch_axis) == (
+        f"on a case (N=3, D=2, H=4), `step` raised ValueError at line {body_line(stacked_on_the_batch_axis)}, "
+        "`xh = np.concatenate([x_t, h_prev])`: np.concatenate: along axis 1 array 0 has size 2 and array 1 has "
+        "size 4; every axis but the one joined must match. To put features side by side, join along the last "
+        "axis (axis=-1)")
+    assert words(step_question(), STEP, reshaped_wrongly).endswith(
+        "`return h.reshape(4, 4)`: an array of 12 numbers cannot take the shape (4, 4), which holds 16: check the "
+        "sizes asked for")

@@ -180,6 +180,9 @@ _MATMUL = re.compile(r"matmul: Input operand 1 has a mismatch .* \(size (\d+) is
 _DOT = re.compile(r"shapes \(([\d, ]*)\) and \(([\d, ]*)\) not aligned")
 _BROADCAST = re.compile(r"operands could not be broadcast together with shapes \(([\d, ]*)\) \(([\d, ]*)\)")
 _INTO = re.compile(r"could not broadcast input array from shape \(([\d, ]*)\) into shape \(([\d, ]*)\)")
+_CONCATENATE = re.compile(r"along dimension (\d+), the array at index (\d+) has size (\d+) and the array at index "
+                          r"(\d+) has size (\d+)")
+_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([\d, ]*)\)")
 _INDEX = re.compile(r"index (-?\d+) is out of bounds for axis (\d+) with size (\d+)")
 
 
@@ -216,6 +219,17 @@ def _shape_words(error: BaseException, frame, line: str) -> str | None:
         column = any(len(shape) == 2 and shape[1] == 1 for shape in (sa, sb))
         return (f"{what}{fix}: element-wise, each axis must be equal or 1, counting from the right"
                 + ("; a bias of shape (H,) adds to (N, H) as it is, without [:, None]" if column else ""))
+    match = isinstance(error, ValueError) and _CONCATENATE.search(message)
+    if match:
+        axis, first, size_first, other, size_other = match.groups()
+        return (f"np.concatenate: along axis {axis} array {first} has size {size_first} and array {other} has size "
+                f"{size_other}; every axis but the one joined must match. To put features side by side, join along "
+                "the last axis (axis=-1)")
+    match = isinstance(error, ValueError) and _RESHAPE.search(message)
+    if match:
+        size, shape = int(match.group(1)), _tuple(match.group(2))
+        return (f"an array of {size} numbers cannot take the shape {_shape(shape)}, which holds "
+                f"{int(np.prod(shape))}: check the sizes asked for")
     match = isinstance(error, IndexError) and _INDEX.search(message)
     if match:
         index, axis, size = match.groups()
