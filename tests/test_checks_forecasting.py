@@ -327,7 +327,8 @@ def test_hidden_feedback_carries_no_numbers():
 
 
 @pytest.mark.parametrize("function, words", [
-    (lambda history, horizon: np.full(int(horizon), np.nan), "forecasts contains NaN or infinity, first at year ahead 0"),
+    (lambda history, horizon: np.full(int(horizon), np.nan),
+     "forecasts contains NaN or infinity, first at year ahead 0"),
     (lambda history, horizon: np.zeros((int(horizon), 1)), "forecasts has shape (11, 1); expected (11,)"),
     (lambda history, horizon: np.zeros(3), "shape (horizon,) = (11,)"),
     (lambda history, horizon: np.array(["a"] * int(horizon)), "forecasts should be an array of numbers"),
