@@ -2,6 +2,7 @@
 would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
 import numpy as np
 import pytest
+from slip_helpers import slips_not_written_out, verdict
 import torch
 
 from coursekit.checks.core import FAILED, PASSED
@@ -207,23 +208,19 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
 IDS = [name for name, *_ in SLIPS]
 
 
-def _verdict(question, function, cases):
-    with np.errstate(all="ignore"):
-        return question.check_cases({question.function: function}, cases)
-
 
 @pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
 def test_each_slip_fails_the_public_checks_with_its_hint(name, question, function, words):
-    verdict = _verdict(question, function, question.public_cases())
-    assert verdict.status == FAILED and f"Hint: {words}" in verdict.message, verdict.message
+    result = verdict(question, function, question.public_cases())
+    assert result.status == FAILED and f"Hint: {words}" in result.message, result.message
 
 
 @pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
 @pytest.mark.parametrize("seed", [0, 12345, 2**55 + 3])
 def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, function, words, seed):
     """What check() says in the notebook predicts the grade."""
-    public = _verdict(question, function, question.public_cases())
-    hidden = _verdict(question, function, question.hidden_cases(seed))
+    public = verdict(question, function, question.public_cases())
+    hidden = verdict(question, function, question.hidden_cases(seed))
     assert public.status == hidden.status == FAILED, (public.message, hidden.message)
 
 
@@ -232,12 +229,7 @@ def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, fun
 def test_every_slip_of_the_bank_is_written_out_here(question, slips):
     """A slip added to the bank without a learner-written slip above fails this test."""
     mine = [function for _, q, function, _ in SLIPS if q is question]
-    for case in question.public_cases():
-        for words, wrong in slips(**case.inputs).items():
-            def same(function):
-                got = function(*case.inputs.values())
-                return all(np.shape(a) == np.shape(b) and np.allclose(a, b) for a, b in zip(got, wrong))
-            assert any(same(f) for f in mine), f"no learner-written slip in this file for: {words}"
+    assert slips_not_written_out(question, slips, mine) == []
 
 
 def test_public_cases_vary_every_dimension():
