@@ -14,6 +14,7 @@ def slips_not_written_out(question, slips, functions) -> list[str]:
     def reproduces(function, inputs, wrong):
         got = function(*inputs.values())
         got = got if isinstance(got, tuple) else (got,)
+        wrong = wrong if isinstance(wrong, tuple) else (wrong,)  # a one-output slip is one array
         return all(np.shape(a) == np.shape(b) and np.allclose(a, b) for a, b in zip(got, wrong))
 
     return [words for case in question.public_cases() for words, wrong in slips(**case.inputs).items()

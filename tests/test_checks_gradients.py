@@ -81,7 +81,7 @@ def test_each_clip_slip_fails_with_its_own_hint_on_some_public_case(index):
     assert hints, "no public case tells this slip from the right answer"
 
 
-@pytest.mark.parametrize("index", range(5))
+@pytest.mark.parametrize("index", range(6))
 def test_each_norms_slip_fails_with_its_own_hint(index):
     case = NORMS.public_cases()[0]
     words, wrong = list(norms_slips(**case.inputs).items())[index]
@@ -99,3 +99,49 @@ def test_changing_the_gradients_in_place_is_reported():
     case = CLIP.public_cases()[0]
     verdict = CLIP.judge(case, CLIP.run({"clip_by_global_norm": in_place}, case))
     assert verdict.status == FAILED and "in place" in verdict.message
+
+
+def _norms_with(step):
+    """A learner's gradient_norms whose step back is `step(dh, h, t, W_hh)`."""
+    def gradient_norms(W_hh, h, dh_T):
+        norms, dh = np.zeros(h.shape[1]), dh_T
+        for t in range(h.shape[1] - 1, -1, -1):
+            norms[t] = np.linalg.norm(dh)
+            dh = step(dh, h, t, W_hh)
+        return norms
+    return gradient_norms
+
+
+def norms_in_reverse(W_hh, h, dh_T):
+    norms, dh = [], dh_T
+    for t in range(h.shape[1] - 1, -1, -1):
+        norms.append(np.linalg.norm(dh))  # appended from the last step back, never reversed
+        dh = (dh * (1 - h[:, t] ** 2)) @ W_hh
+    return np.array(norms)
+
+
+NORMS_SLIPS = [  # (name, the learner's function, words the hint must contain), written here by hand
+    ("no tanh derivative", _norms_with(lambda dh, h, t, W: dh @ W), "the tanh derivative is missing"),
+    ("reverse order", norms_in_reverse, "the norms are in reverse order"),
+    ("W_hh.T going back", _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t] ** 2)) @ W.T), "W_hh is transposed"),
+    ("derivative one step early", _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t - 1] ** 2)) @ W),
+     "the tanh derivative is taken at the wrong step"),
+    ("1 - h", _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t])) @ W), "1 - h**2, not 1 - h"),
+    ("1 + h**2", _norms_with(lambda dh, h, t, W: (dh * (1 + h[:, t] ** 2)) @ W), "your tanh derivative is 1 + h**2"),
+]
+
+
+@pytest.mark.parametrize("name, function, words", NORMS_SLIPS, ids=[s[0] for s in NORMS_SLIPS])
+def test_a_learners_norms_slip_gets_its_hint_and_the_same_hidden_verdict(name, function, words):
+    from slip_helpers import verdict
+
+    public = verdict(NORMS, function, NORMS.public_cases())
+    assert public.status == FAILED and words in public.message, public.message
+    for seed in (0, 12345):
+        assert verdict(NORMS, function, NORMS.hidden_cases(seed)).status == FAILED
+
+
+def test_every_norms_slip_of_the_bank_is_written_out_here():
+    from slip_helpers import slips_not_written_out
+
+    assert slips_not_written_out(NORMS, norms_slips, [f for _, f, _ in NORMS_SLIPS]) == []

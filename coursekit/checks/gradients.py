@@ -91,6 +91,8 @@ def norms_slips(W_hh, h, dh_T) -> dict[str, np.ndarray]:
         "state whose pre-activation it differentiates":
             backward(lambda dh, t: (dh * (1 - h[:, t - 1] ** 2)) @ W_hh),
         "the tanh derivative is 1 - h**2, not 1 - h": backward(lambda dh, t: (dh * (1 - h[:, t])) @ W_hh),
+        "your tanh derivative is 1 + h**2; it is 1 - h**2 (it shrinks the gradient, never grows it)":
+            backward(lambda dh, t: (dh * (1 + h[:, t] ** 2)) @ W_hh),
     }
 
 
