@@ -15,8 +15,7 @@ import numpy as np
 
 from ..nn import LayerParams, RNNCache, RNNStepCache, rnn_backward, rnn_forward, rnn_step_backward
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
-from .text_generation import matching_slips
+from .core import Case, FunctionQuestion, matching_slips
 
 NOTEBOOK = "06_bptt.ipynb"
 

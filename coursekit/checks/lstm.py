@@ -14,8 +14,7 @@ import numpy as np
 from ..nn import LayerParams, lstm_step_backward, lstm_step_forward
 from ..nn.activations import sigmoid
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
-from .text_generation import matching_slips
+from .core import Case, FunctionQuestion, matching_slips
 
 NOTEBOOK = "08_lstm.ipynb"
 

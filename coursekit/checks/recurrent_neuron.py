@@ -12,8 +12,7 @@ import numpy as np
 
 from ..nn import JordanParams, LayerParams, jordan_step_forward, rnn_step_forward
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion
-from .text_generation import matching_slips
+from .core import Case, FunctionQuestion, matching_slips
 
 NOTEBOOK = "02_recurrent_neuron.ipynb"
 

@@ -39,9 +39,8 @@ from ..nn.char_rnn import (ADAGRAD_EPSILON, PARAMETERS, adagrad_update, char_rnn
 from ..nn.char_rnn import sample as char_rnn_sample
 from ..nn.char_rnn import train as char_rnn_train
 from ..nn.clip import global_norm
-from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
-from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip
+from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip, matching_slips
 
 NOTEBOOK = "11_text_generation.ipynb"
 
@@ -122,23 +121,6 @@ def _bits_case(label, seed, N, V, scale=3.0) -> Case:
 # ---- the model: shared pieces -------------------------------------------------------------------
 # The references are coursekit.nn.char_rnn's; the slips below recompute a step with one usual mistake
 # made on purpose. Every hint function sees the case's inputs and the learner's outputs.
-def _close(expected, received) -> bool:
-    if expected is None:
-        return True  # this output does not tell the slip apart: any value goes
-    expected, received = np.asarray(expected, dtype=float), np.asarray(received, dtype=float)
-    return expected.shape == received.shape and bool(np.all(np.isfinite(received))) and \
-        rel_error(expected, received) < 1e-6
-
-
-def matching_slips(received, slips: dict) -> str | None:
-    """The words of the first slip whose outputs all equal the learner's; an entry None in a slip's
-    outputs matches anything (that output does not depend on the slip, or says nothing about it)."""
-    for words, values in slips.items():
-        if values is not None and len(values) == len(received) and all(map(_close, values, received)):
-            return words
-    return None
-
-
 def _safe(hints):
     """A hint function that gives no hint, rather than an error, on outputs that are not numbers."""
     def safe_hints(inputs, received):
