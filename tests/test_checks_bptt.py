@@ -169,7 +169,6 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
 IDS = [name for name, *_ in SLIPS]
 
 
-
 @pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
 def test_each_slip_fails_the_public_checks_with_its_hint(name, question, function, words):
     result = verdict(question, function, question.public_cases())

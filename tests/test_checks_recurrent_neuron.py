@@ -103,7 +103,6 @@ UNHINTED = [  # slips with no hint of their own, that must still fail publicly w
 ]
 
 
-
 @pytest.mark.parametrize("seed", [0, 5])
 def test_right_steps_pass_public_and_hidden_cases(seed):
     for question, function in ((ELMAN, elman_step), (JORDAN, jordan_step)):

@@ -86,16 +86,6 @@ def naive_multi_step(history, horizon) -> tuple[np.ndarray]:
 
 
 # ---- hints ------------------------------------------------------------------------------------
-def _safe(hints):
-    """A hint function that gives no hint, rather than an error, on outputs that are not numbers."""
-    def safe_hints(inputs, received):
-        try:
-            return hints(inputs, received)
-        except (TypeError, ValueError):
-            return None
-    return safe_hints
-
-
 def naive_hints(inputs, received) -> str | None:
     series = np.asarray(inputs["series"], dtype=float)
     return matching_slip(received[0], {
@@ -418,7 +408,7 @@ QUESTIONS = {
             _naive_case("a hidden case with two values", np.array([3.0, 7.0])),
             _naive_case("a hidden synthetic series", _synthetic_ar(seed, 25)),
         ],
-        points=1, hints=_safe(naive_hints),
+        points=1, hints=naive_hints,
     ),
     "fit_autoregressive": FunctionQuestion(
         grade_id="fit_autoregressive", notebook=NOTEBOOK, function="fit_autoregressive",
@@ -429,7 +419,7 @@ QUESTIONS = {
             _ar_case("a hidden case with p=1", _synthetic_ar(seed, 40), 1),
             _ar_case("a hidden synthetic series", _synthetic_ar(seed + 1, 80), 4),
         ],
-        points=2, tolerance=1e-5, hints=_safe(ar_hints),
+        points=2, tolerance=1e-5, hints=ar_hints,
     ),
     "mean_absolute_error": FunctionQuestion(
         grade_id="mean_absolute_error", notebook=NOTEBOOK, function="mean_absolute_error",
@@ -438,7 +428,7 @@ QUESTIONS = {
                                    {"y_true": np.array([10.0, 20.0, 30.0]), "y_pred": np.array([12.0, 15.0, 30.0])})],
         hidden_cases=lambda seed: [_mae_case("a hidden case", seed, 40), _mae_case("a hidden case with one value",
                                                                                    seed + 1, 1)],
-        points=1, hints=_safe(mae_hints),
+        points=1, hints=mae_hints,
     ),
     "make_windows": FunctionQuestion(
         grade_id="make_windows", notebook=NOTEBOOK, function="make_windows",
@@ -449,7 +439,7 @@ QUESTIONS = {
             _windows_case("a hidden case with windows of one value", _synthetic_ar(seed, 10), 1),
             _windows_case("a hidden case with a single window", _synthetic_ar(seed + 1, 6), 5),
         ],
-        points=1, hints=_safe(windows_hints),
+        points=1, hints=windows_hints,
     ),
     "forecast": RecurrentForecastQuestion(
         grade_id="forecast", notebook=NOTEBOOK, function="forecast",

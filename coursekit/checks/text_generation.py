@@ -121,16 +121,6 @@ def _bits_case(label, seed, N, V, scale=3.0) -> Case:
 # ---- the model: shared pieces -------------------------------------------------------------------
 # The references are coursekit.nn.char_rnn's; the slips below recompute a step with one usual mistake
 # made on purpose. Every hint function sees the case's inputs and the learner's outputs.
-def _safe(hints):
-    """A hint function that gives no hint, rather than an error, on outputs that are not numbers."""
-    def safe_hints(inputs, received):
-        try:
-            return hints(inputs, received)
-        except (TypeError, ValueError, IndexError, FloatingPointError):
-            return None
-    return safe_hints
-
-
 def _weights(rng, V, H, scale=1.0) -> dict:
     """Weights of a small model: pre-activations of order 1 (tanh neither linear nor saturated), times scale."""
     return {"W_xh": rng.standard_normal((H, V)) * 0.8 * scale, "W_hh": rng.standard_normal((H, H)) * scale / np.sqrt(H),
@@ -672,7 +662,7 @@ QUESTIONS = {
             _forward_case("a hidden case", seed, 4, 6, 9, 5),
             _forward_case("a hidden case with larger weights", seed + 1, 5, 3, 7, 8, scale=3.0),
         ],
-        points=3, hints=_safe(forward_hints),
+        points=3, hints=forward_hints,
     ),
     "softmax_cross_entropy": FunctionQuestion(
         grade_id="softmax_cross_entropy", notebook=NOTEBOOK, function="softmax_cross_entropy",
@@ -685,7 +675,7 @@ QUESTIONS = {
             _loss_case("a hidden case", seed, 4, 5, 7),
             _loss_case("a hidden case with large logits", seed + 1, 5, 2, 9, scale=800.0),
         ],
-        points=2, hints=_safe(loss_hints),
+        points=2, hints=loss_hints,
     ),
     "rnn_backward": FunctionQuestion(
         grade_id="rnn_backward", notebook=NOTEBOOK, function="rnn_backward",
@@ -701,7 +691,7 @@ QUESTIONS = {
             _backward_case("a hidden case", seed, 4, 6, 9, 5),
             _backward_case("a hidden case with larger weights", seed + 1, 5, 3, 7, 8, scale=2.0),
         ],
-        points=4, hints=_safe(backward_hints),
+        points=4, hints=backward_hints,
     ),
     "clip_gradients": FunctionQuestion(
         grade_id="clip_gradients", notebook=NOTEBOOK, function="clip_gradients",
@@ -716,7 +706,7 @@ QUESTIONS = {
             _clip_case("a hidden case above the limit", seed, 7, 4, 2.0, 1.0),
             _clip_case("a hidden case below the limit", seed + 1, 6, 5, 0.05, 3.0),
         ],
-        points=1, hints=_safe(clip_hints),
+        points=1, hints=clip_hints,
     ),
     "adagrad_update": FunctionQuestion(
         grade_id="adagrad_update", notebook=NOTEBOOK, function="adagrad_update",
@@ -724,7 +714,7 @@ QUESTIONS = {
         public_cases=lambda: [_adagrad_case("the example from the notebook", 51, (3, 4), 0.1)],
         hidden_cases=lambda seed: [_adagrad_case("a hidden case", seed, (5, 2), 0.05),
                                    _adagrad_case("another hidden case", seed + 1, (2, 7), 0.3)],
-        points=1, hints=_safe(adagrad_hints),
+        points=1, hints=adagrad_hints,
     ),
     "train_step": FunctionQuestion(
         grade_id="train_step", notebook=NOTEBOOK, function="train_step",
@@ -737,7 +727,7 @@ QUESTIONS = {
             _train_step_case("a hidden first window", seed, 4, 3, 7, 5, fresh=True),
             _train_step_case("a hidden window later in training", seed + 1, 2, 6, 8, 6, fresh=False),
         ],
-        points=2, hints=_safe(train_step_hints),
+        points=2, hints=train_step_hints,
     ),
     "sample": FunctionQuestion(
         grade_id="sample", notebook=NOTEBOOK, function="sample",
@@ -754,7 +744,7 @@ QUESTIONS = {
             _sample_case("a hidden case near 0 with large logits", seed + 2, 6, 5, 10, 0.02, scale=30.0),
             _sample_case("a hidden greedy case", seed + 3, 7, 4, 9, 0),
         ],
-        points=3, hints=_safe(sample_hints),
+        points=3, hints=sample_hints,
     ),
     "train": TrainingQuestion(
         grade_id="train", notebook=NOTEBOOK, function="train",
