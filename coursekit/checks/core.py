@@ -339,6 +339,10 @@ class FunctionQuestion:
 
     reference(**inputs) -> tuple of expected outputs, named by `outputs` with their axes.
     hints(inputs, received) -> a sentence naming the likely mistake, or None.
+    slips(**inputs) -> {words naming a likely mistake: what that mistake returns (one array, or a tuple with
+    None where an output says nothing about it)}: the mistakes the bank recognises. Without `hints`, the
+    hint is the first slip whose outputs equal the learner's; tests/test_slip_coverage.py requires that
+    every slip is written out by hand in a test, as a learner would write it.
     """
 
     grade_id: str
@@ -351,6 +355,7 @@ class FunctionQuestion:
     points: float = 1.0
     tolerance: float = 1e-6
     hints: Callable | None = None
+    slips: Callable | None = None
 
     def run(self, namespace: dict, case: Case) -> Run:
         """Call the learner's function on a copy of the case (in the learner's kernel)."""
@@ -427,10 +432,14 @@ class FunctionQuestion:
 
     def _hint(self, case: Case, run: Run) -> str | None:
         """The bank's words on the likely slip, when the outputs are arrays of numbers its hints can read."""
-        if not self.hints or not all(isinstance(o, np.ndarray) and o.dtype.kind in "fiub" for o in run.outputs):
+        if not (self.hints or self.slips) or not all(isinstance(o, np.ndarray) and o.dtype.kind in "fiub" for o in run.outputs):
             return None
         try:
-            return self.hints(case.inputs, run.outputs)
+            if self.hints:
+                return self.hints(case.inputs, run.outputs)
+            slips = {words: wrong if isinstance(wrong, tuple) else (wrong,)
+                     for words, wrong in self.slips(**case.inputs).items()}
+            return matching_slips(run.outputs, slips)
         except Exception:  # noqa: BLE001 - outputs of an unexpected shape; the sentence above stands alone
             return None
 
