@@ -242,10 +242,9 @@ class LearnerSession:
         self.progress_file = progress_file  # a ProgressFile, None, or a function that finds one
         self.case_seconds = float(os.environ.get("COURSEKIT_CHECK_SECONDS", CASE_SECONDS))
 
-    def reset(self, status: dict | None = None, answers: dict | None = None) -> None:
-        self.status = {} if status is None else status
-        self.answers = {} if answers is None else answers
-        self.best = {}
+    def reset(self) -> None:
+        """Forget this kernel's verdicts and answers (the progress file stays)."""
+        self.status, self.answers, self.best = {}, {}, {}
 
     # -- where results go --------------------------------------------------------------------
     def _file(self) -> ProgressFile | None:

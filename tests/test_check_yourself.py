@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coursekit import checks
 from coursekit.checks import answer, check_yourself
 from coursekit.checks.registry import lesson_names, lesson_questions, questions_of
+from coursekit.learner import SESSION
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted(p for p in (ROOT / "tools" / "quiz_sources" / "lessons").glob("*.py") if p.name != "seal_bank.py")
@@ -52,7 +52,7 @@ def test_answers_get_their_words(path, capsys):
             answer(q.grade_id, wrong)
             out = capsys.readouterr().out
             assert out.startswith(f"✗ {q.grade_id}") and words in out, (q.grade_id, wrong)
-        assert checks._status[q.grade_id].status == "failed" or not q.wrong
+        assert SESSION.status[q.grade_id].status == "failed" or not q.wrong
 
 
 def test_every_lesson_has_questions():

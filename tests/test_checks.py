@@ -4,17 +4,16 @@ import re
 import numpy as np
 import pytest
 
-import coursekit.checks as checks
 from coursekit.checks import answer, check, check_hidden, progress, quiz_widget
 from coursekit.checks.registry import all_questions
+from coursekit.learner import SESSION
 from coursekit.quiz import QuizQuestion, canonical
 
 
 @pytest.fixture(autouse=True)
 def fresh_session(monkeypatch):
     """Each test starts with no answers or verdicts, outside nbgrader."""
-    monkeypatch.setattr(checks, "_status", {})
-    monkeypatch.setattr(checks, "_answers", {})
+    SESSION.reset()
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
 
 
@@ -110,11 +109,11 @@ def test_widget_answers_through_the_same_path():
     _, field, button, out = box.children
     field.value = "(4, 2)"
     button.click()
-    assert checks._status["shape_of_w_xh"].status == "passed"
+    assert SESSION.status["shape_of_w_xh"].status == "passed"
     box = quiz_widget("which_form_remembers_more")
     box.children[1].value = "a"
     box.children[2].click()
-    assert checks._status["which_form_remembers_more"].status == "failed"
+    assert SESSION.status["which_form_remembers_more"].status == "failed"
 
 
 def test_progress_table(capsys):
