@@ -1,24 +1,37 @@
 """Where questions are found.
 
-Every module of coursekit.checks that defines NOTEBOOK and QUESTIONS is the question bank of
-that *exercise* notebook (graded). Every module of coursekit.checks.lessons that defines LESSON
-and QUESTIONS holds the "Check yourself" questions at the end of that *lesson* (never graded).
-Both are found automatically; answer() and quiz() reach every question by its grade_id.
+Every module of coursekit.checks that defines NOTEBOOK and QUESTIONS is the question bank of that
+*exercise* notebook (graded): its function questions in code, its quiz questions taken from the
+sealed data with sealed_questions(NOTEBOOK). The "Check yourself" questions at the end of each
+*lesson* (never graded) are data only. The data, coursekit/checks/sealed/{exercises,lessons}/*.json,
+is written by tools/quiz_sources/build.py from the clear-text sources there; it holds answers only as
+salted hashes (coursekit/quiz.py). answer() and quiz() reach every question by its grade_id.
 """
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+
+from ..quiz import QuizQuestion
 
 
-def _scan(package, key: str) -> dict[str, dict]:
-    banks = {}
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        if hasattr(module, key) and hasattr(module, "QUESTIONS"):
-            banks[getattr(module, key)] = module.QUESTIONS
-    return banks
+def _sealed_file(kind: str, notebook: str):
+    return resources.files(__package__) / "sealed" / kind / f"{PurePath(notebook).stem}.json"
+
+
+def _read(file) -> dict[str, QuizQuestion]:
+    records = json.loads(file.read_text(encoding="utf-8"))["questions"]
+    return {record["grade_id"]: QuizQuestion(**record) for record in records}
+
+
+def sealed_questions(notebook: str) -> dict[str, QuizQuestion]:
+    """{grade_id: question} of an exercise notebook's sealed quiz questions ({} if it has none)."""
+    file = _sealed_file("exercises", notebook)
+    return _read(file) if file.is_file() else {}
 
 
 @lru_cache(maxsize=1)
@@ -26,13 +39,23 @@ def _banks() -> dict[str, dict]:
     """{exercise notebook file name: {grade_id: question}} for every exercise bank."""
     from .. import checks
 
-    return _scan(checks, "NOTEBOOK")
+    banks = {}
+    for info in pkgutil.iter_modules(checks.__path__):
+        module = importlib.import_module(f"{checks.__name__}.{info.name}")
+        if hasattr(module, "NOTEBOOK") and hasattr(module, "QUESTIONS"):
+            banks[module.NOTEBOOK] = module.QUESTIONS
+    return banks
 
 
 @lru_cache(maxsize=1)
 def _lesson_banks() -> dict[str, dict]:
     """{lesson file name: {grade_id: question}}: the lessons' Check-yourself questions."""
-    return _scan(importlib.import_module(f"{__package__}.lessons"), "LESSON")
+    banks = {}
+    for file in (resources.files(__package__) / "sealed" / "lessons").iterdir():
+        if file.name.endswith(".json"):
+            questions = _read(file)
+            banks[next(iter(questions.values())).notebook] = questions
+    return banks
 
 
 def all_questions() -> dict:

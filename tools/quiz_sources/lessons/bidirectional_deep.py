@@ -1,5 +1,5 @@
-"""Check yourself, lesson 10: bidirectional and deep RNNs (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 10: bidirectional and deep RNNs (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "10_bidirectional_deep.ipynb"
 QUESTIONS = [
@@ -96,6 +96,3 @@ QUESTIONS = [
                  "c": "1.0, given enough epochs",
                  "d": "lower than one layer: deep RNNs cannot learn this task"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("bidirectional_deep", LESSON, QUESTIONS)

@@ -1,5 +1,5 @@
-"""Check yourself, lesson 06: backpropagation through time (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 06: backpropagation through time (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "06_bptt.ipynb"
 QUESTIONS = [
@@ -57,6 +57,3 @@ QUESTIONS = [
                  "c": "not the dependency: no gradient crosses a cut, so it cannot learn to store x_1",
                  "d": "a different task, because truncation changes the loss"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("bptt", LESSON, QUESTIONS)

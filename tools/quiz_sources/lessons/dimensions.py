@@ -1,5 +1,5 @@
-"""Check yourself, lesson 04: dimensions (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 04: dimensions (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "04_dimensions.ipynb"
 QUESTIONS = [
@@ -50,6 +50,3 @@ QUESTIONS = [
                  "c": "so that the network skips computing the padded steps",
                  "d": "so that h_n is each sentence's state at its last word"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("dimensions", LESSON, QUESTIONS)

@@ -1,5 +1,5 @@
-"""Check yourself, lesson 12: forecasting (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 12: forecasting (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "12_forecasting.ipynb"
 QUESTIONS = [
@@ -103,6 +103,3 @@ QUESTIONS = [
                  "d": "its output at year t has read the years after t, year t+1 included; when forecasting, "
                       "those years do not exist yet"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("forecasting", LESSON, QUESTIONS)

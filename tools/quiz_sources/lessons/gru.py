@@ -1,5 +1,5 @@
-"""Check yourself, lesson 09: the GRU (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 09: the GRU (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "09_gru.ipynb"
 QUESTIONS = [
@@ -93,6 +93,3 @@ QUESTIONS = [
                       "with the same clipping and budget, over several seeds, before comparing",
                  "d": "that the RNN's learning rate was too small"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("gru", LESSON, QUESTIONS)

@@ -1,5 +1,5 @@
-"""Check yourself, lesson 08: the LSTM (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 08: the LSTM (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "08_lstm.ipynb"
 QUESTIONS = [
@@ -91,6 +91,3 @@ QUESTIONS = [
                  "d": "Hochreiter and Schmidhuber, 1997, without a forget gate, which Gers, Schmidhuber and "
                       "Cummins added in 2000"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("lstm", LESSON, QUESTIONS)

@@ -1,5 +1,5 @@
-"""Check yourself, lesson 05: mapping types (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 05: mapping types (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "05_mapping_types.ipynb"
 QUESTIONS = [
@@ -103,6 +103,3 @@ QUESTIONS = [
                  "c": "Stopping on the test score would make the reported test score a chosen, optimistic number",
                  "d": "Evaluating the test set after every epoch would make training slower"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("mapping_types", LESSON, QUESTIONS)

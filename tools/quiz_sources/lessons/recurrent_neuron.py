@@ -1,5 +1,5 @@
-"""Check yourself, lesson 02: the recurrent neuron (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 02: the recurrent neuron (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "02_recurrent_neuron.ipynb"
 QUESTIONS = [
@@ -62,6 +62,3 @@ QUESTIONS = [
          "d": "tanh and the sigmoid are bounded: their states stay in (-1, 1) and (0, 1)."},
         options={"a": "tanh", "b": "the sigmoid", "c": "ReLU", "d": "any of the three, with a large enough weight"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("recurrent_neuron", LESSON, QUESTIONS)

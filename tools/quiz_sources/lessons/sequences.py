@@ -1,5 +1,5 @@
-"""Check yourself, lesson 01: sequences and IID data (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 01: sequences and IID data (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "01_sequences.ipynb"
 QUESTIONS = [
@@ -52,6 +52,3 @@ QUESTIONS = [
                  "c": "it fell, because shuffled sentences are harder for any model",
                  "d": "it rose, because shuffling is a form of data augmentation"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("sequences", LESSON, QUESTIONS)

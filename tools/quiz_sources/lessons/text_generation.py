@@ -1,5 +1,5 @@
-"""Check yourself, lesson 11: text generation (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 11: text generation (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "11_text_generation.ipynb"
 QUESTIONS = [
@@ -80,6 +80,3 @@ QUESTIONS = [
                  "c": "The model gives the space the highest probability after every character",
                  "d": "The model is too small and too briefly trained; a well-trained model never loops"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("text_generation", LESSON, QUESTIONS)

@@ -1,5 +1,5 @@
-"""Check yourself, lesson 03: unfolding (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 03: unfolding (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "03_unfolding.ipynb"
 QUESTIONS = [
@@ -65,6 +65,3 @@ QUESTIONS = [
                  "c": "both of these",
                  "d": "neither: the states depend on each other in a cycle"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("unfolding", LESSON, QUESTIONS)

@@ -1,5 +1,5 @@
-"""Check yourself, lesson 07: vanishing and exploding gradients (clear text; run to write the sealed bank)."""
-from seal_bank import Question, write_bank
+"""Check yourself, lesson 07: vanishing and exploding gradients (clear text; tools/quiz_sources/build.py seals it)."""
+from question import Question
 
 LESSON = "07_vanishing_exploding.ipynb"
 QUESTIONS = [
@@ -98,6 +98,3 @@ QUESTIONS = [
                  "c": "the feed-forward net's gradient stayed about the same size, since its matrices differ",
                  "d": "both behaved alike, and the recurrent net's seeds spread less, since it has one matrix"}),
 ]
-
-if __name__ == "__main__":
-    write_bank("vanishing_exploding", LESSON, QUESTIONS)
