@@ -167,6 +167,8 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
     ("sequence: db not summed", SEQUENCE, _loop(db_batch=False), "your db keeps one row per sequence"),
 ]
 IDS = [name for name, *_ in SLIPS]
+# (grade_id, name, function, words): what tests/test_slip_coverage.py reads from every bank's test module
+WRITTEN_SLIPS = [(question.grade_id, name, function, words) for name, question, function, words in SLIPS]
 
 
 @pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)

@@ -206,6 +206,8 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
      "your dx, dh_prev and dc_prev are right but a parameter gradient is not"),
 ]
 IDS = [name for name, *_ in SLIPS]
+# (grade_id, name, function, words): what tests/test_slip_coverage.py reads from every bank's test module
+WRITTEN_SLIPS = [(question.grade_id, name, function, words) for name, question, function, words in SLIPS]
 
 
 @pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)

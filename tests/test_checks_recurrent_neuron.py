@@ -98,6 +98,8 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
      "your y_t is computed from the sum before the tanh"),
 ]
 IDS = [name for name, *_ in SLIPS]
+# (grade_id, name, function, words): what tests/test_slip_coverage.py reads from every bank's test module
+WRITTEN_SLIPS = [(question.grade_id, name, function, words) for name, question, function, words in SLIPS]
 UNHINTED = [  # slips with no hint of their own, that must still fail publicly whenever they fail hidden
     ("jordan: y_prev * W_yh.T", JORDAN, jordan_broadcast_product),
 ]

@@ -186,7 +186,7 @@ QUESTIONS = {
             _step_case("a hidden case with one sequence and one unit", seed, 1, 2, 1),
             _step_case("a hidden case", seed + 1, 5, 4, 6),
         ],
-        points=2, hints=_hints(step_slips),
+        points=2, hints=_hints(step_slips), slips=step_slips,
     ),
     "rnn_sequence_backward": FunctionQuestion(
         grade_id="rnn_sequence_backward", notebook=NOTEBOOK, function="rnn_sequence_backward",
@@ -196,7 +196,7 @@ QUESTIONS = {
             _sequence_case("a hidden case with one time step", seed, 3, 1, 2, 4),
             _sequence_case("a hidden case", seed + 1, 4, 9, 2, 3),
         ],
-        points=3, hints=_hints(sequence_slips),
+        points=3, hints=_hints(sequence_slips), slips=sequence_slips,
     ),
 }
 

@@ -177,7 +177,7 @@ QUESTIONS = {
             Case("a hidden case with large inputs (N=4, D=3, H=6)",
                  _step_inputs(np.random.default_rng(seed + 1), 4, 3, 6, scale=3.0)),
         ],
-        points=2, hints=forward_hints,
+        points=2, hints=forward_hints, slips=forward_slips,
     ),
     "lstm_step_backward": FunctionQuestion(
         grade_id="lstm_step_backward", notebook=NOTEBOOK, function="lstm_step_backward",
@@ -193,7 +193,7 @@ QUESTIONS = {
             Case("a hidden case with large inputs (N=4, D=3, H=6)",
                  _backward_inputs(np.random.default_rng(seed + 3), 4, 3, 6, scale=3.0)),
         ],
-        points=3, hints=backward_hints,
+        points=3, hints=backward_hints, slips=backward_slips,
     ),
     "lstm_which_gate_keeps": QuizQuestion(
         grade_id="lstm_which_gate_keeps", notebook=NOTEBOOK, kind="choice", points=1,

@@ -107,7 +107,7 @@ QUESTIONS = {
             Case("a hidden case with large inputs (N=5, D=4, H=6)",
                  _elman_inputs(np.random.default_rng(seed + 1), 5, 4, 6, scale=4.0)),
         ],
-        points=2, hints=elman_hints,
+        points=2, hints=elman_hints, slips=elman_slips,
     ),
     "jordan_step": FunctionQuestion(
         grade_id="jordan_step", notebook=NOTEBOOK, function="jordan_step",
@@ -119,7 +119,7 @@ QUESTIONS = {
             Case("a hidden case with one sequence (N=1, D=1, H=3, O=3)",
                  _jordan_inputs(np.random.default_rng(seed + 3), 1, 1, 3, 3)),
         ],
-        points=2, hints=jordan_hints,
+        points=2, hints=jordan_hints, slips=jordan_slips,
     ),
     "which_form_remembers_more": QuizQuestion(
         grade_id="which_form_remembers_more", notebook=NOTEBOOK, kind="choice", points=1,
