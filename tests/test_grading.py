@@ -129,6 +129,8 @@ def test_added_cells_are_ignored(folder):
     ("return np.full((x_t.shape[0], W_hh.shape[0]), np.nan)", "failed", "NaN"),
     ("h_prev += 1\n    return np.tanh(x_t @ W_xh.T + (h_prev - 1) @ W_hh.T + b)", "failed", "changed its input `h_prev`"),
     ("return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)", "failed", "the bias b is missing"),
+    ("h = np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b)", "failed", "returned None: did you forget `return`?"),
+    ("return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b), h_prev", "failed", "returned 2 value(s); it should return 1"),
 ])
 def test_bad_answers_fail_with_a_message(folder, body, status, said):
     source = f"def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    {body}"

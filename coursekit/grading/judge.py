@@ -70,11 +70,12 @@ def judge_reply(question: FunctionQuestion, case: Case, reply: dict, outputs: li
         detail = f": {str(reply.get('error', ''))[:300]}" if reveal else ""
         run = Run("raised", error=f"{error_name(reply)}{detail} (run check(\"{question.grade_id}\") in your "
                                   "notebook to see the message)")
+    elif status == "wrong count" and reply.get("got") == "NoneType":  # the words check() says too
+        return Verdict(FAILED, f"on {case.label}, {function} returned None: did you forget `return`?")
     elif status == "wrong count":
         count = reply.get("count") if type(reply.get("count")) is int else "another number of"
-        forgot = " — did you forget `return`?" if reply.get("got") == "NoneType" else ""
         return Verdict(FAILED, f"on {case.label}, {function} returned {count} value(s); it should return "
-                               f"{len(question.outputs)} ({', '.join(question.outputs)}){forgot}")
+                               f"{len(question.outputs)} ({', '.join(question.outputs)})")
     elif status == "not numbers":
         kinds = [known_type(k, "an object") for k in reply.get("kinds", [])[:8]]
         return Verdict(FAILED, f"on {case.label}, {function} returned something that is not an array of numbers"

@@ -113,7 +113,10 @@ class Learner:
             return {"status": "not attempted"}, []
         except BaseException as error:  # noqa: B036 - SystemExit and the like are the learner's too
             return {"status": "raised", **_error_fields(error)}, []
-        if n_outputs == 1:
+        if result is None:  # said as such, not as "one value that is not numbers"
+            return {"status": "wrong count", "count": 0, "got": "NoneType"}, []
+        several = isinstance(result, tuple) and any(isinstance(v, (np.ndarray, list, tuple)) for v in result)
+        if n_outputs == 1 and not (several and len(result) != 1):  # as check() does: (h, c) is two values
             result = (result,)
         if not isinstance(result, (tuple, list)) or len(result) != n_outputs:
             count = len(result) if isinstance(result, (tuple, list)) else 1
