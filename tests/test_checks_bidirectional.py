@@ -169,6 +169,15 @@ def test_right_answers_pass_public_and_hidden_cases(function, seed):
     assert verdict(QUESTION, function, QUESTION.hidden_cases(seed)).status == PASSED
 
 
+@pytest.mark.parametrize("grade_id, name, function, words", WRITTEN_SLIPS, ids=[s[1] for s in WRITTEN_SLIPS])
+def test_each_slip_gets_its_hint_on_every_hidden_case_it_fails(grade_id, name, function, words):
+    """A hidden case where a slip gives the right answer (T = 1, N = 1) must not lend it another slip's hint."""
+    for seed in (0, 12345):
+        for case in QUESTION.hidden_cases(seed):
+            result = verdict(QUESTION, function, [case])
+            assert result.status == PASSED or " raised " in result.message or words in result.message, result.message
+
+
 def test_check_in_the_notebook_passes_a_right_answer_and_prints_a_slips_hint(capsys, monkeypatch):
     check("bidirectional_forward")  # finds this module's right bidirectional_forward, as in a notebook
     assert capsys.readouterr().out.startswith("✓ bidirectional_forward: public checks passed (3 points)")

@@ -187,6 +187,15 @@ def test_each_slip_gets_its_hint_on_the_first_public_case(grade_id, name, functi
     assert result.status == FAILED and words in result.message, result.message
 
 
+@pytest.mark.parametrize("grade_id, name, function, words", WRITTEN_SLIPS, ids=[s[1] for s in WRITTEN_SLIPS])
+def test_each_slip_gets_its_hint_on_every_hidden_case_it_fails(grade_id, name, function, words):
+    """A hidden case where a slip gives the right answer (T = 1, N = 1) must not lend it another slip's hint."""
+    for seed in (0, 12345):
+        for case in QUESTION.hidden_cases(seed):
+            result = verdict(QUESTION, function, [case])
+            assert result.status == PASSED or " raised " in result.message or words in result.message, result.message
+
+
 def test_the_public_cases_tell_every_slip_apart():
     # All sizes differ and h0 != 0, so no slip gives the right answer or another slip's.
     for case in QUESTION.public_cases():
