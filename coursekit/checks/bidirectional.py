@@ -13,9 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import LayerParams, RecurrentNetwork
-from ..nn.gradcheck import rel_error
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion, matching_slip
+from .core import Case, FunctionQuestion
 
 NOTEBOOK = "10_bidirectional_deep.ipynb"
 
@@ -47,42 +46,58 @@ def _run(x, h0, W_ih, W_hh, b):
     return np.stack(states, axis=1)
 
 
-def bidirectional_hints(inputs, received) -> str | None:
-    """Recognise the usual slips by recomputing the wrapper with each one made on purpose."""
-    x, h0_f, h0_b, W_ih_f, W_hh_f, b_f, W_ih_b, W_hh_b, b_b = inputs.values()
-    fwd = _run(x, h0_f, W_ih_f, W_hh_f, b_f)
-    bwd_read = _run(x[:, ::-1], h0_b, W_ih_b, W_hh_b, b_b)  # in the order the backward direction reads
-    bwd = bwd_read[:, ::-1]  # re-aligned: bwd[:, t] is the state after reading x_{T-1} .. x_t
-    out_got, h_got = (np.asarray(r, dtype=float) for r in received)
+def bidirectional_slips(x, h0_fwd, h0_bwd, W_ih_f, W_hh_f, b_f, W_ih_b, W_hh_b, b_b) -> dict[str, tuple]:
+    """What the usual mistakes return, made on purpose: {the words of the hint: (out, h_n)}.
+
+    Each hint says what the learner's code does, then what it needs. h_n is None where the slip is in out:
+    then h_n says nothing more (a learner takes it from their own wrong states, at either end).
+    """
+    fwd = _run(x, h0_fwd, W_ih_f, W_hh_f, b_f)
+    read = _run(x[:, ::-1], h0_bwd, W_ih_b, W_hh_b, b_b)  # in the order the backward direction reads
+    bwd = read[:, ::-1]  # re-aligned: bwd[:, t] is the state after reading x_{T-1} .. x_t
+    unreversed = _run(x, h0_bwd, W_ih_b, W_hh_b, b_b)  # the backward weights reading x_0 first
+
     right_out = np.concatenate([fwd, bwd], axis=2)
-    right_h = np.stack([fwd[:, -1], bwd[:, 0]])
-    N = x.shape[0]
-    by_batch = _run(x[::-1], h0_b, W_ih_b, W_hh_b, b_b)
-    out_slips = {
-        "the backward outputs are still in reading order: flip them back along time, so that step t of the "
-        "output holds what the backward direction had after reading x_{T-1} .. x_t":
-            np.concatenate([fwd, bwd_read], axis=2),
-        "the two directions are concatenated in the wrong order: [forward, backward] on the last axis":
-            np.concatenate([bwd, fwd], axis=2),
-        "the sequence was reversed along the batch axis (axis 0); the backward direction reads the TIME axis "
-        "(axis 1) from the end, x[:, ::-1]":
-            np.concatenate([fwd, by_batch[::-1]], axis=2) if N > 1 else None,
-        "the backward direction uses the forward weights (or the other way round): each direction has its own "
-        "W_ih, W_hh and b":
-            np.concatenate([fwd, _run(x[:, ::-1], h0_b, W_ih_f, W_hh_f, b_f)[:, ::-1]], axis=2),
-        "the backward direction starts from h0_fwd: it starts from its own h0_bwd":
-            np.concatenate([fwd, _run(x[:, ::-1], h0_f, W_ih_b, W_hh_b, b_b)[:, ::-1]], axis=2),
+
+    def only_out(wrong):
+        """(wrong out, None): a slip seen in out alone, whatever h_n the learner took from their states."""
+        # With T = 1 (or N = 1) some slips give the right out; h_n None would then match any wrong h_n.
+        same = wrong.shape == right_out.shape and np.allclose(wrong, right_out, rtol=1e-9, atol=1e-12)
+        return None if same else (wrong, None)
+
+    def out(backward):
+        return only_out(np.concatenate([fwd, backward], axis=2))
+
+    return {
+        "your backward direction reads x in time order, x_0 first, and keeps that order: it is a second forward "
+        "RNN; it needs to read the sequence from the end, rnn_forward(x[:, ::-1], ...), and then flip its "
+        "outputs back with [:, ::-1]": out(unreversed),
+        "your backward direction reads x in time order, x_0 first (only its outputs are flipped); it needs to "
+        "read x[:, ::-1], from the last step, before its outputs are flipped back": out(unreversed[:, ::-1]),
+        "your backward outputs are still in reading order (step t holds the state after reading x_{T-1} .. "
+        "x_{T-1-t}); flip them back along time with [:, ::-1], so that step t holds the state after reading "
+        "x_{T-1} .. x_t": out(read),
+        "your out has the backward half first; it needs [forward, backward] on the last axis, "
+        "np.concatenate([forward, backward], axis=2)": only_out(np.concatenate([bwd, fwd], axis=2)),
+        "your backward direction runs with the forward weights W_ih_f, W_hh_f, b_f; it needs its own W_ih_b, "
+        "W_hh_b and b_b": out(_run(x[:, ::-1], h0_bwd, W_ih_f, W_hh_f, b_f)[:, ::-1]),
+        "your backward direction starts from h0_fwd; it needs to start from its own h0_bwd":
+            out(_run(x[:, ::-1], h0_fwd, W_ih_b, W_hh_b, b_b)[:, ::-1]),
+        "your code reverses x along axis 0, the batch (x[::-1] reverses the order of the sequences); the "
+        "backward direction reads the time axis from the end, x[:, ::-1], and flips back with [:, ::-1]":
+            out(_run(x[::-1], h0_bwd, W_ih_b, W_hh_b, b_b)[::-1]),
+        "your out joins the two directions along axis 0, into 2N sequences (np.concatenate without axis=); "
+        "join them on the feature axis, np.concatenate([forward, backward], axis=2)":
+            only_out(np.concatenate([fwd, bwd])),
+        "your h_n[1] is the backward state at the last time step, after reading only x_{T-1}; the backward "
+        "direction's final state is the one after reading x_0, at step 0 once flipped back (backward[:, 0])":
+            (right_out, np.stack([fwd[:, -1], bwd[:, -1]])),
+        "your h_n has the backward final state first; it needs h_n[0] from the forward direction and h_n[1] "
+        "from the backward one": (right_out, np.stack([bwd[:, 0], fwd[:, -1]])),
+        "your h_n joins the two final states along axis 0, shape (2N, H) (np.concatenate); it needs them "
+        "stacked on a new first axis, shape (2, N, H): np.stack([...])":
+            (right_out, np.concatenate([fwd[:, -1], bwd[:, 0]])),
     }
-    slip = matching_slip(out_got, out_slips)
-    if slip:
-        return slip
-    if out_got.shape == right_out.shape and rel_error(out_got, right_out) < 1e-6 and h_got.shape == right_h.shape:
-        if rel_error(h_got, np.stack([fwd[:, -1], bwd[:, -1]])) < 1e-6:
-            return ("h_n of the backward direction is taken at the wrong end: its final state is the one after "
-                    "reading x_0, which sits at output step 0 once re-aligned (or at the last step of its own reading)")
-        if rel_error(h_got, right_h[::-1]) < 1e-6:
-            return "h_n is in the wrong order: h_n[0] is the forward direction, h_n[1] the backward one"
-    return None
 
 
 QUESTIONS = {
@@ -97,7 +112,7 @@ QUESTIONS = {
                  _inputs(np.random.default_rng(seed + 10), 1, 1, 2, 3)),
             Case("a hidden case (N=4, T=7, D=2, H=6)", _inputs(np.random.default_rng(seed + 11), 4, 7, 2, 6)),
         ],
-        points=3, hints=bidirectional_hints,
+        points=3, slips=bidirectional_slips,
     ),
     "where_bidirectional_fails": QuizQuestion(
         grade_id="where_bidirectional_fails", notebook=NOTEBOOK, kind="choice", points=1,

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..nn import LayerParams, rnn_forward
 from ..quiz import QuizQuestion
-from .core import Case, FunctionQuestion, matching_slip
+from .core import Case, FunctionQuestion
 
 NOTEBOOK = "03_unfolding.ipynb"
 
@@ -39,38 +39,42 @@ def _unroll(step, x, h0) -> np.ndarray:
     return np.stack(states, axis=1)
 
 
-def slips(x, h0, W_xh, W_hh, b) -> dict[str, np.ndarray]:
-    """What the usual mistakes return, made on purpose: {the words of the hint: that output}."""
+def rnn_layer_slips(x, h0, W_xh, W_hh, b) -> dict[str, np.ndarray]:
+    """What the usual mistakes return, made on purpose: {the words of the hint: h (the learner's output)}.
+
+    Each hint says what the learner's code does, then what it needs. x (N, T, D), h0 (N, H) -> h (N, T, H).
+    """
     def right(x_t, h):
         return np.tanh(x_t @ W_xh.T + h @ W_hh.T + b)
 
+    N, T, H = x.shape[0], x.shape[1], h0.shape[1]
     h = _unroll(right, x, h0)
     return {
-        "h0 is not used: the first step must start from the given h0, not from zeros":
-            _unroll(right, x, np.zeros_like(h0)),
-        "the state is not carried from step to step: step t must use h_{t-1}, the state the step before "
-        "produced, not h0 every time": np.stack([right(x[:, t], h0) for t in range(x.shape[1])], axis=1),
-        "tanh is missing: h_t = tanh(x_t W_xh^T + h_{t-1} W_hh^T + b)":
-            _unroll(lambda x_t, h: x_t @ W_xh.T + h @ W_hh.T + b, x, h0),
-        "W_hh is used without its transpose: with one sequence per row the recurrent term is h_prev @ W_hh.T":
-            _unroll(lambda x_t, h: np.tanh(x_t @ W_xh.T + h @ W_hh + b), x, h0),
-        "the bias b is missing": _unroll(lambda x_t, h: np.tanh(x_t @ W_xh.T + h @ W_hh.T), x, h0),
-        "the states are one step late: h[:, t] is the state after reading x_t, so h[:, 0] is h_1, not h0":
+        "your loop never uses h0 (the first step starts from zeros); it needs to start from the given h0, "
+        "h = h0 before the loop": _unroll(right, x, np.zeros_like(h0)),
+        "each of your steps uses h0 as the previous state; step t needs h_{t-1}, the state the step before "
+        "produced: keep the new h in the loop and use it at the next step":
+            np.stack([right(x[:, t], h0) for t in range(T)], axis=1),
+        "your states have no activation (each is the sum x_t @ W_xh.T + h_prev @ W_hh.T + b itself); they need "
+        "tanh of that sum": _unroll(lambda x_t, h: x_t @ W_xh.T + h @ W_hh.T + b, x, h0),
+        "your recurrent term is h_prev @ W_hh, without the transpose; with one sequence per row it needs "
+        "h_prev @ W_hh.T": _unroll(lambda x_t, h: np.tanh(x_t @ W_xh.T + h @ W_hh + b), x, h0),
+        "the bias b is missing from your sum; it needs + b inside the tanh":
+            _unroll(lambda x_t, h: np.tanh(x_t @ W_xh.T + h @ W_hh.T), x, h0),
+        "your h[:, t] is the state before reading x[:, t] (h[:, 0] is h0: you store h before updating it); "
+        "h[:, t] needs the state after reading x[:, t], so store h after computing it":
             np.concatenate([h0[:, None], h[:, :-1]], axis=1),
-        "only the last state is returned: return every step, h of shape (N, T, H); the last state is h[:, -1]":
-            h[:, -1],
-        "the states are stacked time-major, (T, N, H): the code is batch-first, so stack them along axis 1 "
-        "(np.stack(states, axis=1))": h.transpose(1, 0, 2),
+        "your function returns only the last state, shape (N, H); it needs every state, h of shape (N, T, H) "
+        "(the last one is h[:, -1])": h[:, -1],
+        "your states are stacked along axis 0 (np.stack(states) or np.array(states)), time-major (T, N, H); "
+        "the code is batch-first: stack them along axis 1, np.stack(states, axis=1)": h.transpose(1, 0, 2),
+        # reshape keeps the order of the numbers, so the rows of (T, N, H) read as (N, T, H) mix sequences and steps
+        "your states are stacked time-major (T, N, H) and then reshaped to (N, T, H), which mixes sequences and "
+        "steps (reshape keeps the order of the numbers); stack them along axis 1, np.stack(states, axis=1)":
+            h.transpose(1, 0, 2).reshape(N, T, H),
+        "your states are stacked along the last axis, shape (N, H, T); stack them along axis 1, "
+        "np.stack(states, axis=1)": h.transpose(0, 2, 1),
     }
-
-
-def rnn_layer_hints(inputs, received) -> str | None:
-    """Recognise the usual slips by comparing the learner's output with each one."""
-    try:
-        got = np.asarray(received[0], dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return matching_slip(got, slips(**inputs))
 
 
 def _sizes_case(label, seed, N, T, D, H, scale=1.0) -> Case:
@@ -81,13 +85,17 @@ QUESTIONS = {
     "rnn_layer_forward": FunctionQuestion(
         grade_id="rnn_layer_forward", notebook=NOTEBOOK, function="rnn_layer_forward",
         outputs={"h": ("sequence", "time step", "hidden unit")}, reference=rnn_layer_reference,
-        public_cases=lambda: [_sizes_case("the example from the notebook", 3, 2, 5, 3, 4)],
+        public_cases=lambda: [
+            _sizes_case("the example from the notebook", 3, 2, 5, 3, 4),
+            # the hidden cases have large inputs too (tanh near saturation): the public check shows them
+            _sizes_case("an example with large inputs", 4, 3, 6, 5, 2, scale=3.0),
+        ],
         hidden_cases=lambda seed: [
             _sizes_case("a hidden case with one step of one sequence", seed, 1, 1, 2, 3),
             _sizes_case("a hidden case", seed + 1, 3, 7, 2, 5),
             _sizes_case("a hidden case with large inputs", seed + 2, 4, 6, 5, 2, scale=3.0),
         ],
-        points=3, hints=rnn_layer_hints,
+        points=3, slips=rnn_layer_slips,
     ),
     "rnn_parameter_count": QuizQuestion(
         grade_id="rnn_parameter_count", notebook=NOTEBOOK, kind="number", points=1,
