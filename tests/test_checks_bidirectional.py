@@ -6,19 +6,18 @@ import pytest
 import torch
 from slip_helpers import verdict
 
-import coursekit.checks as checks
 from coursekit.checks import answer, check, check_hidden
 from coursekit.checks.bidirectional import QUESTIONS, _inputs, bidirectional_reference, bidirectional_slips
 from coursekit.checks.core import FAILED, PASSED, Case
 from coursekit.checks.registry import questions_of
+from coursekit.learner import SESSION
 
 QUESTION = QUESTIONS["bidirectional_forward"]
 
 
 @pytest.fixture(autouse=True)
 def fresh_session(monkeypatch):
-    monkeypatch.setattr(checks, "_status", {})
-    monkeypatch.setattr(checks, "_answers", {})
+    SESSION.reset()
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
 
 
