@@ -58,8 +58,12 @@ def softmax_slips(logits, temperature) -> dict[str, np.ndarray]:
         "the temperature is not used: divide the logits by it before the softmax": softmax(logits),
         "the softmax normalises over the wrong axis: each row (one prediction, axis 1 / axis=-1) must sum to 1, "
         "not each column": softmax(logits / T, axis=0),
-        "the temperature was applied after the softmax (probabilities divided by T, or raised to 1/T without "
-        "normalising again): divide the logits, then take the softmax": softmax(logits) / T,
+        "the temperature was applied after the softmax (probabilities divided by T): divide the logits by T, "
+        "then take the softmax": softmax(logits) / T,
+        "the probabilities were raised to the power 1/T but not normalised again, so the rows no longer sum to 1: "
+        "divide the logits by T, then take the softmax": softmax(logits) ** (1 / T),
+        "the sum runs over the whole array (e.sum() with no axis): each row is its own distribution, so divide by "
+        "the row's sum, e.sum(axis=1, keepdims=True)": softmax((logits / T).ravel()).reshape(logits.shape),
     }
 
 
@@ -87,7 +91,8 @@ def bits_reference(logits, targets):
 
 def bits_slips(logits, targets) -> dict[str, float]:
     rows = np.arange(len(targets))
-    nats = -log_softmax(logits)[rows, targets]
+    log_p = log_softmax(logits)
+    nats = -log_p[rows, targets]
     return {
         "that is in nats: np.log is the natural logarithm. Bits use log2: divide by np.log(2) (or use np.log2 "
         "of the probabilities)": np.mean(nats),
@@ -97,6 +102,8 @@ def bits_slips(logits, targets) -> dict[str, float]:
         "the logits were used as log-probabilities without a softmax: normalise each row first "
         "(log p = z - log(sum(exp(z))))": -np.mean(logits[rows, targets]) / np.log(2),
         "the sign is missing: the cost is -log2 p, a positive number": np.mean(-nats) / np.log(2),
+        "log_p[:, targets] picks an (N, N) block (every row at every target), not one entry per row: index with "
+        "log_p[np.arange(N), targets] to take the target of each prediction": -np.mean(log_p[:, targets]) / np.log(2),
     }
 
 
@@ -170,10 +177,6 @@ FORWARD_SLIPS = {
 def forward_slips(x_ids, h0, W_xh, W_hh, b_h, W_hy, b_y) -> dict:
     return {words: slipped_forward(x_ids, h0, W_xh, W_hh, b_h, W_hy, b_y, slip)
             for slip, words in FORWARD_SLIPS.items()}
-
-
-def forward_hints(inputs, received) -> str | None:
-    return matching_slips(received, forward_slips(**inputs))
 
 
 def _forward_inputs(seed, N, T, V, H, scale=1.0) -> dict:
@@ -276,10 +279,6 @@ def backward_slips(dlogits, x_ids, h0, hs, W_hh, W_hy) -> dict:
     return {words: slipped_backward(dlogits, x_ids, h0, hs, W_hh, W_hy, slip) for slip, words in BACKWARD_SLIPS.items()}
 
 
-def backward_hints(inputs, received) -> str | None:
-    return matching_slips(received, backward_slips(**inputs))
-
-
 def _backward_inputs(seed, N, T, V, H, scale=1.0) -> dict:
     forward = _forward_inputs(seed, N, T, V, H, scale)
     forward["x_ids"][1, 0] = forward["x_ids"][0, 0]  # two sequences read the same character at the same step
@@ -315,10 +314,6 @@ def clip_slips(dW_xh, dW_hh, db_h, dW_hy, db_y, max_norm) -> dict:
         "the factor is upside down: multiply by max_norm / norm, not norm / max_norm":
             tuple(g * max(1.0, norm / c) for g in grads),
     }
-
-
-def clip_hints(inputs, received) -> str | None:
-    return matching_slips(received, clip_slips(**inputs))
 
 
 def _clip_inputs(seed, V, H, scale) -> dict:
@@ -357,10 +352,6 @@ def adagrad_slips(param, grad, memory, learning_rate) -> dict:
         "the memory is returned unchanged: return new_memory = memory + grad**2, the state of the next update":
             (None, memory),
     }
-
-
-def adagrad_hints(inputs, received) -> str | None:
-    return matching_slips(received, adagrad_slips(**inputs))
 
 
 def _adagrad_case(label, seed, shape, learning_rate) -> Case:
@@ -633,7 +624,7 @@ QUESTIONS = {
             _softmax_case("a hidden case with a low temperature and large logits", seed + 1, 3, 96, 0.2, 200.0),
             _softmax_case("a hidden case with one row", seed + 2, 1, 5, 1.3),
         ],
-        points=2, hints=softmax_hints,
+        points=2, hints=softmax_hints, slips=softmax_slips,
     ),
     "bits_per_character": FunctionQuestion(
         grade_id="bits_per_character", notebook=NOTEBOOK, function="bits_per_character",
@@ -642,13 +633,15 @@ QUESTIONS = {
             Case("the example from the notebook (N=3 characters, V=4)",
                  {"logits": np.array([[2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [1.0, 3.0, -1.0, 0.5]]),
                   "targets": np.array([0, 3, 1])}),
+            Case("large logits (N=2 characters, V=3, logits near 1000)",
+                 {"logits": np.array([[1000.0, 999.0, 990.0], [-5.0, 800.0, 801.0]]), "targets": np.array([1, 2])}),
         ],
         hidden_cases=lambda seed: [
             _bits_case("a hidden case", seed, 50, 96),
             _bits_case("a hidden case with large logits", seed + 1, 6, 5, 900.0),
             _bits_case("a hidden case with one character", seed + 2, 1, 3),
         ],
-        points=2, hints=bits_hints,
+        points=2, hints=bits_hints, slips=bits_slips,
     ),
     "rnn_forward": FunctionQuestion(
         grade_id="rnn_forward", notebook=NOTEBOOK, function="rnn_forward",
@@ -662,7 +655,7 @@ QUESTIONS = {
             _forward_case("a hidden case", seed, 4, 6, 9, 5),
             _forward_case("a hidden case with larger weights", seed + 1, 5, 3, 7, 8, scale=3.0),
         ],
-        points=3, hints=forward_hints,
+        points=3, slips=forward_slips,
     ),
     "softmax_cross_entropy": FunctionQuestion(
         grade_id="softmax_cross_entropy", notebook=NOTEBOOK, function="softmax_cross_entropy",
@@ -675,7 +668,7 @@ QUESTIONS = {
             _loss_case("a hidden case", seed, 4, 5, 7),
             _loss_case("a hidden case with large logits", seed + 1, 5, 2, 9, scale=800.0),
         ],
-        points=2, hints=loss_hints,
+        points=2, hints=loss_hints, slips=loss_slips,
     ),
     "rnn_backward": FunctionQuestion(
         grade_id="rnn_backward", notebook=NOTEBOOK, function="rnn_backward",
@@ -691,7 +684,7 @@ QUESTIONS = {
             _backward_case("a hidden case", seed, 4, 6, 9, 5),
             _backward_case("a hidden case with larger weights", seed + 1, 5, 3, 7, 8, scale=2.0),
         ],
-        points=4, hints=backward_hints,
+        points=4, slips=backward_slips,
     ),
     "clip_gradients": FunctionQuestion(
         grade_id="clip_gradients", notebook=NOTEBOOK, function="clip_gradients",
@@ -706,7 +699,7 @@ QUESTIONS = {
             _clip_case("a hidden case above the limit", seed, 7, 4, 2.0, 1.0),
             _clip_case("a hidden case below the limit", seed + 1, 6, 5, 0.05, 3.0),
         ],
-        points=1, hints=clip_hints,
+        points=1, slips=clip_slips,
     ),
     "adagrad_update": FunctionQuestion(
         grade_id="adagrad_update", notebook=NOTEBOOK, function="adagrad_update",
@@ -714,7 +707,7 @@ QUESTIONS = {
         public_cases=lambda: [_adagrad_case("the example from the notebook", 51, (3, 4), 0.1)],
         hidden_cases=lambda seed: [_adagrad_case("a hidden case", seed, (5, 2), 0.05),
                                    _adagrad_case("another hidden case", seed + 1, (2, 7), 0.3)],
-        points=1, hints=adagrad_hints,
+        points=1, slips=adagrad_slips,
     ),
     "train_step": FunctionQuestion(
         grade_id="train_step", notebook=NOTEBOOK, function="train_step",
@@ -727,7 +720,7 @@ QUESTIONS = {
             _train_step_case("a hidden first window", seed, 4, 3, 7, 5, fresh=True),
             _train_step_case("a hidden window later in training", seed + 1, 2, 6, 8, 6, fresh=False),
         ],
-        points=2, hints=train_step_hints,
+        points=2, hints=train_step_hints, slips=train_step_slips,
     ),
     "sample": FunctionQuestion(
         grade_id="sample", notebook=NOTEBOOK, function="sample",
@@ -744,7 +737,7 @@ QUESTIONS = {
             _sample_case("a hidden case near 0 with large logits", seed + 2, 6, 5, 10, 0.02, scale=30.0),
             _sample_case("a hidden greedy case", seed + 3, 7, 4, 9, 0),
         ],
-        points=3, hints=sample_hints,
+        points=3, hints=sample_hints, slips=sample_slips,
     ),
     "train": TrainingQuestion(
         grade_id="train", notebook=NOTEBOOK, function="train",
