@@ -9,7 +9,7 @@ import pytest
 import torch
 from torch import nn
 
-from coursekit.checks.core import FAILED, NOT_ATTEMPTED, PASSED
+from coursekit.checks.core import FAILED, NOT_ATTEMPTED, PASSED, matching_slips
 from coursekit.checks.forecasting import (
     FAIR_CUTS,
     FAIR_RATIO,
@@ -134,42 +134,314 @@ def public_and_hidden(question, function, seeds):
     return public, hidden
 
 
-@pytest.mark.parametrize("question, function", [(NAIVE, naive_forecast), (AR, fit_autoregressive),
-                                                (MAE, mean_absolute_error_answer), (WINDOWS, make_windows)])
-def test_right_functions_pass_public_and_hidden_cases(question, function):
-    assert first_failure(question, function, seeds=SEEDS) is None
+# ---- other right ways of writing the four graded functions ----------------------------------------------
+def naive_forecast_loop(series):
+    return np.array([series[t] for t in range(len(series) - 1)])
 
 
-@pytest.mark.parametrize("question, slip, hint", [
-    (NAIVE, lambda s: s[1:], "that is series[1:]"),
-    (NAIVE, lambda s: np.full(len(s) - 1, s[-1]), "the last value is repeated"),
-    (AR, lambda s, p: np.r_[least_squares_ar(s, int(p))[:-1][::-1], least_squares_ar(s, int(p))[-1]],
-     "reverse order"),
-    (AR, lambda s, p: np.roll(least_squares_ar(s, int(p)), 1), "the bias comes first"),
-    (AR, lambda s, p: least_squares_ar(s, int(p), bias=False), "the bias is missing"),
-    (AR, lambda s, p: np.r_[least_squares_ar(s, int(p), bias=False), 0.0], "the bias is zero"),
-    (AR, lambda s, p: least_squares_ar(s, int(p) + 1), "these are the coefficients of AR(p+1)"),
-    (MAE, lambda t, y: np.mean((t - y) ** 2), "mean squared error"),
-    (MAE, lambda t, y: np.mean(t - y), "the absolute value is missing"),
-    (MAE, lambda t, y: np.sum(np.abs(t - y)), "the sum of the absolute errors"),
-    (MAE, lambda t, y: np.sqrt(np.mean((t - y) ** 2)), "root of the mean squared error"),
-    (WINDOWS, lambda s, w: (np.stack([s[i:i + int(w)][::-1] for i in range(len(s) - int(w))]), s[int(w):]),
-     "the windows run backwards"),
-    (WINDOWS, lambda s, w: (np.stack([s[i:i + int(w)] for i in range(len(s) - int(w))]), s[int(w) - 1:-1]),
-     "each target is the last value of its own window"),
-    (WINDOWS, lambda s, w: (np.stack([s[i:i + int(w)] for i in range(len(s) - int(w))]), s[int(w):, None]),
-     "not (T-w, 1)"),
-    (WINDOWS, lambda s, w: (np.stack([s[i:i + int(w)] for i in range(len(s) - int(w) - 1)]), s[int(w):-1]),
-     "one window too few"),
-])
-def test_each_slip_fails_with_its_hint(question, slip, hint):
-    verdict = first_failure(question, slip)
-    assert verdict is not None and verdict.status == FAILED and hint in verdict.message, verdict
+def fit_autoregressive_lstsq(series, p):  # the solution's: each row a window in time order, then a 1
+    p = int(p)
+    X = np.stack([series[t - p:t] for t in range(p, len(series))])
+    X = np.hstack([X, np.ones((len(X), 1))])
+    return np.linalg.lstsq(X, series[p:], rcond=None)[0]
+
+
+def mean_absolute_error_loop(y_true, y_pred):
+    return sum(abs(a - b) for a, b in zip(y_true, y_pred)) / len(y_true)
+
+
+def make_windows_loop(series, window):
+    w = int(window)
+    return np.array([series[i:i + w] for i in range(len(series) - w)]), np.array(series[w:])
+
+
+@pytest.mark.parametrize("question, function", [
+    (NAIVE, naive_forecast), (NAIVE, naive_forecast_loop), (AR, fit_autoregressive), (AR, fit_autoregressive_lstsq),
+    (MAE, mean_absolute_error_answer), (MAE, mean_absolute_error_loop), (WINDOWS, make_windows),
+    (WINDOWS, make_windows_loop)])
+@pytest.mark.parametrize("seed", [0, 12345])
+def test_right_functions_pass_public_and_hidden_cases(question, function, seed):
+    assert question.check_cases({question.function: function}, question.public_cases()).status == PASSED
+    assert question.check_cases({question.function: function}, question.hidden_cases(seed)).status == PASSED
+
+
+def test_right_functions_pass_the_hidden_cases_of_many_seeds():
+    for question, function in ((NAIVE, naive_forecast), (AR, fit_autoregressive), (MAE, mean_absolute_error_answer),
+                               (WINDOWS, make_windows)):
+        assert first_failure(question, function, seeds=SEEDS) is None
+
+
+# ---- the references against values worked out by hand, and against numpy.linalg.lstsq ------------------
+def test_the_references_give_the_notebooks_examples():
+    NAIVE_REF, MAE_REF, WINDOWS_REF = NAIVE.reference, MAE.reference, WINDOWS.reference
+    np.testing.assert_array_equal(NAIVE_REF(np.array([5.0, 11.0, 16.0, 23.0]))[0], [5.0, 11.0, 16.0])
+    assert MAE_REF(np.array([10.0, 20.0, 30.0]), np.array([12.0, 15.0, 30.0]))[0] == pytest.approx(7 / 3)
+    windows, targets = WINDOWS_REF(np.array([1.0, 2.0, 3.0, 4.0, 5.0]), np.array(2))
+    np.testing.assert_array_equal(windows, [[1, 2], [2, 3], [3, 4]])
+    np.testing.assert_array_equal(targets, [3, 4, 5])
+
+
+def test_the_ar_reference_recovers_a_series_made_by_a_known_ar2():
+    x = [1.0, 3.0]
+    for _ in range(30):  # x_t = w_1 x_{t-2} + w_2 x_{t-1} + b with w_1 = -0.5 (the oldest lag), w_2 = 1.2, b = 2
+        x.append(-0.5 * x[-2] + 1.2 * x[-1] + 2.0)
+    np.testing.assert_allclose(AR.reference(np.array(x), np.array(2))[0], [-0.5, 1.2, 2.0], atol=1e-8)
+
+
+def test_the_ar_reference_is_numpys_least_squares_on_the_public_cases():
+    for case in AR.public_cases():
+        series, p = case.inputs["series"], int(case.inputs["p"])
+        rows = [list(series[t - p:t]) + [1.0] for t in range(p, len(series))]  # built by hand, row by row
+        want = np.linalg.lstsq(np.array(rows), series[p:], rcond=None)[0]
+        np.testing.assert_allclose(AR.reference(**case.inputs)[0], want, rtol=1e-10)
+
+
+# ---- the public cases -------------------------------------------------------------------------------
+def test_the_first_public_case_of_each_function_has_sizes_that_differ_and_exceed_one():
+    T = len(NAIVE.public_cases()[0].inputs["series"])
+    assert T > 2
+    series, p = AR.public_cases()[0].inputs.values()
+    assert len({len(series), int(p), int(p) + 1}) == 3 and int(p) > 1  # p > 1: reversed lags differ
+    assert len(MAE.public_cases()[0].inputs["y_true"]) > 1
+    series, window = WINDOWS.public_cases()[0].inputs.values()
+    sizes = (len(series), int(window), len(series) - int(window))
+    assert len(set(sizes)) == 3 and min(sizes) > 1
+    errors = np.subtract(*MAE.public_cases()[0].inputs.values())
+    assert (errors > 0).any() and (errors < 0).any(), "signed errors that cancel, so a missing abs shows"
+
+
+def test_the_public_cases_hold_the_hard_inputs_of_the_hidden_ones():
+    assert any(len(c.inputs["series"]) == 2 for c in NAIVE.public_cases())
+    assert any(int(c.inputs["p"]) == 1 for c in AR.public_cases())
+    assert any(len(c.inputs["y_true"]) == 1 for c in MAE.public_cases())
+    windows = [(len(c.inputs["series"]), int(c.inputs["window"])) for c in WINDOWS.public_cases()]
+    assert any(w == 1 for _, w in windows) and any(T - w == 1 for T, w in windows)
+
+
+@pytest.mark.parametrize("question", [NAIVE, AR, MAE, WINDOWS])
+def test_on_the_first_public_case_each_slip_differs_from_the_reference_and_gets_its_own_hint(question):
+    case = question.public_cases()[0]
+    reference = question.reference(**case.inputs)
+    slips = {words: wrong if isinstance(wrong, tuple) else (wrong,)
+             for words, wrong in question.slips(**case.inputs).items()}
+    for words, wrong in slips.items():
+        outputs = [right if slip is None else slip for slip, right in zip(wrong, reference)]  # None: that output right
+        assert not all(np.shape(a) == np.shape(b) and np.allclose(a, b) for a, b in zip(outputs, reference)), words
+        assert matching_slips(outputs, slips) == words  # no earlier slip returns the same
+
+
+# ---- slips, written out as a learner would write them ------------------------------------------------
+def naive_next_values(series):
+    return series[1:]
+
+
+def naive_last_repeated(series):
+    forecasts = []
+    for t in range(len(series) - 1):
+        forecasts.append(series[-1])
+    return np.array(forecasts)
+
+
+def naive_first_repeated(series):
+    return np.full(len(series) - 1, series[0])
+
+
+def naive_mean(series):
+    return np.ones(len(series) - 1) * np.mean(series)
+
+
+def naive_whole_series(series):
+    return series.copy()
+
+
+def naive_rolled(series):
+    return np.roll(series, 1)
+
+
+def _ones_after(X):
+    return np.hstack([X, np.ones((len(X), 1))])
+
+
+def ar_newest_lag_first(series, p):
+    p = int(p)
+    X = np.stack([series[p - 1 - k:len(series) - 1 - k] for k in range(p)], axis=1)  # column k: lag k + 1
+    X = _ones_after(X)
+    return np.linalg.solve(X.T @ X, X.T @ series[p:])
+
+
+def ar_window_read_backwards(series, p):
+    p = int(p)
+    X = _ones_after(np.stack([series[t - p:t][::-1] for t in range(p, len(series))]))
+    return np.linalg.lstsq(X, series[p:], rcond=None)[0]
+
+
+def ar_bias_first(series, p):
+    p = int(p)
+    X = np.stack([series[t - p:t] for t in range(p, len(series))])
+    X = np.hstack([np.ones((len(X), 1)), X])
+    return np.linalg.lstsq(X, series[p:], rcond=None)[0]
+
+
+def ar_no_bias(series, p):
+    p = int(p)
+    X = np.stack([series[t - p:t] for t in range(p, len(series))])
+    return np.linalg.lstsq(X, series[p:], rcond=None)[0]
+
+
+def ar_zero_bias(series, p):
+    p = int(p)
+    X = np.stack([series[t - p:t] for t in range(p, len(series))])
+    return np.append(np.linalg.lstsq(X, series[p:], rcond=None)[0], 0.0)
+
+
+def ar_windows_of_p_plus_one(series, p):
+    p = int(p)
+    X = _ones_after(np.stack([series[t - p - 1:t] for t in range(p + 1, len(series))]))
+    return np.linalg.lstsq(X, series[p + 1:], rcond=None)[0]
+
+
+def ar_window_ends_at_its_target(series, p):
+    p = int(p)
+    X = _ones_after(np.stack([series[t - p + 1:t + 1] for t in range(p, len(series))]))
+    return np.linalg.lstsq(X, series[p:], rcond=None)[0]
+
+
+def ar_target_is_the_last_input(series, p):
+    p = int(p)
+    X = _ones_after(np.stack([series[i:i + p] for i in range(len(series) - p)]))
+    return np.linalg.lstsq(X, series[p - 1:-1], rcond=None)[0]
+
+
+def ar_targets_from_the_start(series, p):
+    p = int(p)
+    X = _ones_after(np.stack([series[i:i + p] for i in range(len(series) - p)]))
+    return np.linalg.lstsq(X, series[:-p], rcond=None)[0]
+
+
+def ar_two_steps_ahead(series, p):
+    p = int(p)
+    X = _ones_after(np.stack([series[i:i + p] for i in range(len(series) - p - 1)]))
+    return np.linalg.lstsq(X, series[p + 1:], rcond=None)[0]
+
+
+def mae_squared(y_true, y_pred):
+    return np.mean((y_true - y_pred) ** 2)
+
+
+def mae_root_mean_square(y_true, y_pred):
+    return np.sqrt(np.mean((y_true - y_pred) ** 2))
+
+
+def mae_signed(y_true, y_pred):
+    return np.mean(y_true - y_pred)
+
+
+def mae_abs_of_the_mean(y_true, y_pred):
+    return np.abs(np.mean(y_true - y_pred))
+
+
+def mae_signed_the_other_way(y_true, y_pred):
+    return np.mean(y_pred - y_true)
+
+
+def mae_summed(y_true, y_pred):
+    return np.sum(np.abs(y_true - y_pred))
+
+
+def mae_not_averaged(y_true, y_pred):
+    return np.abs(y_true - y_pred)
+
+
+def windows_backwards(series, window):
+    w = int(window)
+    return np.stack([series[i:i + w][::-1] for i in range(len(series) - w)]), series[w:]
+
+
+def windows_target_in_the_window(series, window):
+    w = int(window)
+    windows = np.stack([series[i:i + w] for i in range(len(series) - w)])
+    return windows, np.array([series[i + w - 1] for i in range(len(series) - w)])
+
+
+def windows_column_targets(series, window):
+    w = int(window)
+    return np.lib.stride_tricks.sliding_window_view(series[:-1], w), series[w:].reshape(-1, 1)
+
+
+def windows_one_too_few(series, window):
+    w = int(window)
+    return np.stack([series[i:i + w] for i in range(len(series) - w - 1)]), series[w:-1]
+
+
+def windows_one_too_many(series, window):
+    w = int(window)
+    return np.lib.stride_tricks.sliding_window_view(series, w), series[w:]
+
+
+def windows_of_w_plus_one(series, window):
+    w = int(window)
+    return np.stack([series[i:i + w + 1] for i in range(len(series) - w)]), series[w:]
+
+
+def windows_step_by_w(series, window):
+    w = int(window)
+    starts = range(0, len(series) - w, w)
+    return np.stack([series[i:i + w] for i in starts]), np.array([series[i + w] for i in starts])
+
+
+def windows_one_per_column(series, window):
+    w = int(window)
+    return np.stack([series[i:i + w] for i in range(len(series) - w)], axis=1), series[w:]
+
+
+WRITTEN_SLIPS = [  # (grade_id, name, the learner's function, words the hint must hold, typed by hand)
+    ("naive_forecast", "the values being forecast", naive_next_values, "your forecasts are series[1:]"),
+    ("naive_forecast", "the last value repeated", naive_last_repeated, "repeats the last value of the series"),
+    ("naive_forecast", "the first value repeated", naive_first_repeated, "repeats the first value of the series"),
+    ("naive_forecast", "the mean repeated", naive_mean, "repeats the mean of the series"),
+    ("naive_forecast", "all T values", naive_whole_series, "your forecasts are the whole series"),
+    ("naive_forecast", "np.roll", naive_rolled, "np.roll(series, 1), which wraps the last value around"),
+    ("fit_autoregressive", "lag columns newest first", ar_newest_lag_first, "lag weights are in reverse order"),
+    ("fit_autoregressive", "each window read backwards", ar_window_read_backwards, "lag weights are in reverse order"),
+    ("fit_autoregressive", "bias first", ar_bias_first, "your bias comes first"),
+    ("fit_autoregressive", "no bias", ar_no_bias, "your design has no column of ones"),
+    ("fit_autoregressive", "a zero bias appended", ar_zero_bias, "your bias is 0"),
+    ("fit_autoregressive", "windows of p+1", ar_windows_of_p_plus_one, "your rows hold p+1 past values"),
+    ("fit_autoregressive", "windows ending at their target", ar_window_ends_at_its_target,
+     "copies the newest value of each window"),
+    ("fit_autoregressive", "targets series[p-1:-1]", ar_target_is_the_last_input, "copies the newest value"),
+    ("fit_autoregressive", "targets series[:-p]", ar_targets_from_the_start, "copies the oldest value of each window"),
+    ("fit_autoregressive", "targets series[p+1:]", ar_two_steps_ahead, "two steps after their windows"),
+    ("mean_absolute_error", "squared errors", mae_squared, "squares each error"),
+    ("mean_absolute_error", "root mean square", mae_root_mean_square, "root of the mean squared error"),
+    ("mean_absolute_error", "no abs", mae_signed, "averages the signed errors y_true - y_pred"),
+    ("mean_absolute_error", "abs of the mean", mae_abs_of_the_mean, "absolute value of that mean"),
+    ("mean_absolute_error", "no abs, y_pred - y_true", mae_signed_the_other_way,
+     "averages the signed errors y_pred - y_true"),
+    ("mean_absolute_error", "summed", mae_summed, "sums the absolute errors"),
+    ("mean_absolute_error", "no mean", mae_not_averaged, "returns every absolute error"),
+    ("make_windows", "windows backwards", windows_backwards, "your windows run backwards"),
+    ("make_windows", "target inside the window", windows_target_in_the_window,
+     "targets is the last value of its own window"),
+    ("make_windows", "column targets", windows_column_targets, "your targets are a column"),
+    ("make_windows", "one window too few", windows_one_too_few, "one window too few"),
+    ("make_windows", "one window too many", windows_one_too_many, "one window too many"),
+    ("make_windows", "windows of w+1", windows_of_w_plus_one, "your windows hold w+1 values"),
+    ("make_windows", "stepping by w", windows_step_by_w, "step by the window length"),
+    ("make_windows", "one window per column", windows_one_per_column, "stacked one per column"),
+]
+
+
+@pytest.mark.parametrize("grade_id, name, function, words", WRITTEN_SLIPS, ids=[e[1] for e in WRITTEN_SLIPS])
+def test_a_written_slip_gets_its_hint_on_the_first_public_case(grade_id, name, function, words):
+    question = QUESTIONS[grade_id]
+    verdict = question.check_cases({question.function: function}, question.public_cases()[:1])
+    assert verdict.status == FAILED and words in verdict.message, verdict.message
 
 
 def test_the_missing_bias_is_reported_as_a_shape_with_the_hint():
-    verdict = first_failure(AR, lambda s, p: least_squares_ar(s, int(p), bias=False))
-    assert "coefficients has shape (2,); expected (3,)" in verdict.message
+    verdict = first_failure(AR, ar_no_bias)
+    assert "coefficients has shape (2,); expected (3,)" in verdict.message and "no column of ones" in verdict.message
 
 
 # ---- the baselines and the cases of `forecast` ----------------------------------------------------------

@@ -9,7 +9,10 @@
 
 An AR(p) model predicts x_t = w_1 x_{t-p} + ... + w_p x_{t-1} + b, i.e. window @ w + b for a window
 series[t-p:t] in time order, so coefficients = [w_1, ..., w_p, b] (as sliding_windows lays out rows).
-p, window, horizon and the like arrive as 0-d integer arrays (use int(p)).
+p, window, horizon and the like arrive as 0-d integer arrays (use int(p)). The first four recognise the usual
+slips by making each on purpose (naive_slips, ar_slips, mae_slips, windows_slips); the public cases hold the
+hidden ones' hard inputs (two values, p=1, one value, windows of one value, a single window), so that check()
+in the notebook fails whatever the grader fails.
 
 `forecast` is open-ended, and the exercise scaffolds it as a GRU the learner completes and trains on
 `history` inside the call. It is judged by thresholds, not a reference: on each case (the real sunspot
@@ -85,68 +88,107 @@ def naive_multi_step(history, horizon) -> tuple[np.ndarray]:
     return (np.full(int(horizon), float(np.asarray(history)[-1])),)
 
 
-# ---- hints ------------------------------------------------------------------------------------
-def naive_hints(inputs, received) -> str | None:
-    series = np.asarray(inputs["series"], dtype=float)
-    return matching_slip(received[0], {
-        "that is series[1:], the values being forecast: the forecast for series[t+1] may only use values up to "
-        "series[t], so it is series[:-1]": series[1:],
-        "the last value is repeated for every step; the naive one-step forecast moves along the series: "
-        "forecasts[t] = series[t]": np.full(len(series) - 1, series[-1]),
-    })
-
-
-def ar_hints(inputs, received) -> str | None:
-    series, p = np.asarray(inputs["series"], dtype=float), int(inputs["p"])
-    right = least_squares_ar(series, p)
-    slips = {
-        "the lag weights are in reverse order: coefficients[:p] multiply the window in time order, oldest first "
-        "(coefficients[p-1] belongs to the value just before the forecast)": np.r_[right[:p][::-1], right[p]],
-        "the bias comes first; put it last: [w_1, ..., w_p, b]": np.r_[right[p], right[:p]],
-        "the bias is missing: add a column of ones to the windows and return p+1 coefficients":
-            least_squares_ar(series, p, bias=False),
-        "the bias is zero: fitting without a column of ones and appending 0 is a different (worse) model":
-            np.r_[least_squares_ar(series, p, bias=False), 0.0],
+# ---- slips: what the usual mistakes return, made on purpose -----------------------------------------
+# Each hint says what the learner's code does, then what it needs. A slip's outputs are recomputed here and
+# compared with the learner's (core.matching_slips); None marks an output that says nothing about the slip.
+def naive_slips(series) -> dict[str, np.ndarray]:
+    """{the words of the hint: forecasts}: series (T,) -> forecasts of shape (T-1,), or (T,) for two slips."""
+    series = np.asarray(series, dtype=float)
+    rest = len(series) - 1
+    return {
+        "your forecasts are series[1:], the values being forecast; the forecast of series[t+1] may only use values "
+        "up to series[t], so the naive forecasts are series[:-1]": series[1:],
+        "your forecast repeats the last value of the series at every step; the naive forecast moves along the "
+        "series, forecasts[t] = series[t] (series[:-1])": np.full(rest, series[-1]),
+        "your forecast repeats the first value of the series at every step; the naive forecast repeats the latest "
+        "value known at each step, forecasts[t] = series[t] (series[:-1])": np.full(rest, series[0]),
+        "your forecast repeats the mean of the series at every step (a mean that reads values yet to come); the "
+        "naive forecast is the latest known value, forecasts[t] = series[t] (series[:-1])":
+            np.full(rest, series.mean()),
+        "your forecasts are the whole series, T values; the last value has nothing after it to forecast, so drop "
+        "it: series[:-1], T-1 values": series.copy(),
+        "your forecasts are np.roll(series, 1), which wraps the last value around to the front; the forecasts "
+        "start at series[0] and stop before the last value: series[:-1], T-1 values": np.roll(series, 1),
     }
-    if len(series) > p + 2:
-        slips["off by one: these are the coefficients of AR(p+1) (windows of p+1 values); use windows of p "
-              "values, series[t-p:t], to predict series[t]"] = least_squares_ar(series, p + 1)
-        X, y = sliding_windows(series, p + 1)  # a window that includes the target itself
-        slips["the windows include the value being predicted (a lag of 0): predict series[t] from series[t-p:t], "
-              "not from series[t-p+1:t+1]"] = np.linalg.lstsq(np.hstack([X[:, 1:], np.ones((len(X), 1))]),
-                                                              X[:, -1], rcond=None)[0]
-    return matching_slip(received[0], slips, tolerance=1e-5)
 
 
-def windows_hints(inputs, received) -> str | None:
-    series, w = np.asarray(inputs["series"], dtype=float), int(inputs["window"])
+def _ar_fit(windows, targets) -> np.ndarray:
+    """Least squares of targets (N,) on [windows (N, k), 1] -> (k+1,)."""
+    return np.linalg.lstsq(np.hstack([windows, np.ones((len(windows), 1))]), targets, rcond=None)[0]
+
+
+def ar_slips(series, p) -> dict[str, np.ndarray]:
+    """{the words of the hint: coefficients}: series (T,), p -> coefficients (p+1,), or (p,) or (p+2,)."""
+    series, p = np.asarray(series, dtype=float), int(p)
+    right = least_squares_ar(series, p)
+    windows = sliding_windows(series, p)[0]  # (T-p, p): windows[i] = series[i:i+p], oldest value first
+    copies = np.eye(p + 1)  # a target that is one of its window's own values is fitted exactly by that value
+    return {
+        "your lag weights are in reverse order, newest lag first (each window read backwards); build each row in "
+        "time order, oldest first, series[t-p:t], so that coefficients[p-1] belongs to series[t-1]":
+            np.r_[right[:p][::-1], right[p]],
+        "your bias comes first (the column of ones on the left of the windows); put the column of ones after the "
+        "p lags, so that coefficients = [w_1, ..., w_p, b]": np.r_[right[p], right[:p]],
+        "your design has no column of ones, so there is no bias; add a column of ones after the p lags and "
+        "return p+1 coefficients": least_squares_ar(series, p, bias=False),
+        "your bias is 0: you fitted without a column of ones and appended 0; fit the bias together with the lags, "
+        "as the weight of a column of ones": np.r_[least_squares_ar(series, p, bias=False), 0.0],
+        "your rows hold p+1 past values (these are the coefficients of AR(p+1)); each row is the p values just "
+        "before its target, series[t-p:t]": least_squares_ar(series, p + 1),
+        "your fit copies the newest value of each window (coefficients [0, ..., 0, 1, 0]): each of your targets "
+        "is a value of its own window; the target of the window series[t-p:t] is the next value, series[t]":
+            copies[p - 1],
+        "your fit copies the oldest value of each window (coefficients [1, 0, ..., 0]): your targets, series[:-p], "
+        "are the windows' own first values; the target of series[i:i+p] is series[i+p], so targets = series[p:]":
+            copies[0],
+        "your targets are two steps after their windows (series[p+1:]); the target of the window series[t-p:t] is "
+        "series[t], the very next value, so targets = series[p:]": _ar_fit(windows[:-1], series[p + 1:]),
+    }
+
+
+def mae_slips(y_true, y_pred) -> dict[str, np.ndarray]:
+    """{the words of the hint: mae}: y_true (n,), y_pred (n,) -> mae (), or (n,) for one slip."""
+    error = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
+    return {
+        "your MAE squares each error (that is the mean squared error); take the absolute value of each error "
+        "instead, np.abs(y_true - y_pred), then the mean": np.mean(error ** 2),
+        "your MAE is the root of the mean squared error; the mean absolute error has no squares and no root: "
+        "the mean of np.abs(y_true - y_pred)": np.sqrt(np.mean(error ** 2)),
+        # abs(mean(y_true - y_pred)) returns the same number where the errors average above 0 (the public case)
+        "your MAE averages the signed errors y_true - y_pred (or takes the absolute value of that mean), so "
+        "positive and negative errors cancel; take the absolute value of each error first, then the mean":
+            np.mean(error),
+        "your MAE averages the signed errors y_pred - y_true, so positive and negative errors cancel (and the sign "
+        "is flipped); take the absolute value of each error first, then the mean": np.mean(-error),
+        "your MAE sums the absolute errors; divide the sum by how many there are (np.mean)": np.sum(np.abs(error)),
+        "your function returns every absolute error, n values; the MAE is their mean, a single number "
+        "(np.mean of them)": np.abs(error),
+    }
+
+
+def windows_slips(series, window) -> dict[str, tuple]:
+    """{the words of the hint: (windows, targets)}: series (T,), window w -> windows (T-w, w), targets (T-w,)."""
+    series, w = np.asarray(series, dtype=float), int(window)
     windows, targets = windows_reference(series, w)
-    got_windows, got_targets = received
-    if np.shape(got_targets) == (len(targets), 1):
-        return "targets has one value per window: shape (T-w,), not (T-w, 1) (e.g. series[w:])"
-    if np.shape(got_windows) == (len(windows) - 1, w):
-        return ("one window too few: the last window ends just before the last value, series[T-1-w:T-1], and "
-                "its target is series[T-1]; range(T - w) starts every window")
-    found = matching_slip(got_windows, {
-        "the windows run backwards: put the oldest value first, windows[i] = series[i:i+w]": windows[:, ::-1],
-    })
-    if found:
-        return found
-    return matching_slip(got_targets, {
-        "each target is the last value of its own window: the target is the value after the window, series[i+w]":
-            series[w - 1:-1],
-    })
-
-
-def mae_hints(inputs, received) -> str | None:
-    error = np.asarray(inputs["y_true"], float) - np.asarray(inputs["y_pred"], float)
-    return matching_slip(received[0], {
-        "that is the mean squared error: take the absolute value of each error, not its square": np.mean(error ** 2),
-        "the absolute value is missing: positive and negative errors cancel out": np.mean(error),
-        "the absolute value is missing (and the sign is flipped): take |y_true - y_pred|": np.mean(-error),
-        "that is the sum of the absolute errors; divide by how many there are": np.sum(np.abs(error)),
-        "that is the root of the mean squared error, not the mean absolute error": np.sqrt(np.mean(error ** 2)),
-    })
+    return {
+        "your windows run backwards, newest value first; keep each window in time order, oldest first: "
+        "windows[i] = series[i:i+w]": (windows[:, ::-1], None),
+        "each of your targets is the last value of its own window; the target is the value just after the "
+        "window, series[i+w] (targets = series[w:])": (None, series[w - 1:-1]),
+        "your targets are a column, shape (T-w, 1); return one value per window, shape (T-w,) "
+        "(e.g. targets = series[w:])": (None, targets[:, None]),
+        "you make one window too few: the last window, series[T-1-w:T-1] (whose target is the last value, "
+        "series[T-1]), is missing; start a window at every i in range(len(series) - w)": (windows[:-1], None),
+        "you make one window too many: your last window ends at the last value of the series, and no value "
+        "follows it to be its target; make T-w windows, i in range(len(series) - w)":
+            (np.lib.stride_tricks.sliding_window_view(series, w), None),
+        "your windows hold w+1 values, their target included; each window is the w values just before its "
+        "target, series[i:i+w]": (np.lib.stride_tricks.sliding_window_view(series, w + 1), None),
+        "your windows step by the window length, so they do not overlap; start a window at every index, "
+        "i = 0, 1, ..., T-w-1, so that neighbouring windows share w-1 values": (windows[::w], targets[::w]),
+        "your windows are stacked one per column, shape (w, T-w); put one window per row, shape (T-w, w) "
+        "(np.stack of the windows along axis 0)": (windows.T, None),
+    }
 
 
 # ---- cases ------------------------------------------------------------------------------------
@@ -402,44 +444,49 @@ QUESTIONS = {
     "naive_forecast": FunctionQuestion(
         grade_id="naive_forecast", notebook=NOTEBOOK, function="naive_forecast",
         outputs={"forecasts": ("step",)}, reference=naive_reference,
-        public_cases=lambda: [_naive_case("the first years of the sunspot series", _sunspots()[:6])],
+        public_cases=lambda: [_naive_case("the first years of the sunspot series", _sunspots()[:6]),
+                              _naive_case("a series of two values", np.array([4.0, 9.0]))],
         hidden_cases=lambda seed: [
             _naive_case("a hidden case: the whole sunspot series", _sunspots()),
             _naive_case("a hidden case with two values", np.array([3.0, 7.0])),
             _naive_case("a hidden synthetic series", _synthetic_ar(seed, 25)),
         ],
-        points=1, hints=naive_hints,
+        points=1, slips=naive_slips,
     ),
     "fit_autoregressive": FunctionQuestion(
         grade_id="fit_autoregressive", notebook=NOTEBOOK, function="fit_autoregressive",
         outputs={"coefficients": ("coefficient",)}, reference=ar_reference,
-        public_cases=lambda: [_ar_case("the sunspots of 1700-1799", _sunspots()[:100], 2)],
+        public_cases=lambda: [_ar_case("the sunspots of 1700-1799", _sunspots()[:100], 2),
+                              _ar_case("the sunspots of 1800-1859", _sunspots()[100:160], 1)],
         hidden_cases=lambda seed: [
             _ar_case("a hidden case: the sunspots of 1700-1968", _sunspots()[:269], 9),
             _ar_case("a hidden case with p=1", _synthetic_ar(seed, 40), 1),
             _ar_case("a hidden synthetic series", _synthetic_ar(seed + 1, 80), 4),
         ],
-        points=2, tolerance=1e-5, hints=ar_hints,
+        points=2, tolerance=1e-5, slips=ar_slips,
     ),
     "mean_absolute_error": FunctionQuestion(
         grade_id="mean_absolute_error", notebook=NOTEBOOK, function="mean_absolute_error",
         outputs={"mae": ()}, reference=mae_reference,
         public_cases=lambda: [Case("the example from the notebook (3 values)",
-                                   {"y_true": np.array([10.0, 20.0, 30.0]), "y_pred": np.array([12.0, 15.0, 30.0])})],
+                                   {"y_true": np.array([10.0, 20.0, 30.0]), "y_pred": np.array([12.0, 15.0, 30.0])}),
+                              Case("a case with one value", {"y_true": np.array([4.0]), "y_pred": np.array([6.5])})],
         hidden_cases=lambda seed: [_mae_case("a hidden case", seed, 40), _mae_case("a hidden case with one value",
                                                                                    seed + 1, 1)],
-        points=1, hints=mae_hints,
+        points=1, slips=mae_slips,
     ),
     "make_windows": FunctionQuestion(
         grade_id="make_windows", notebook=NOTEBOOK, function="make_windows",
         outputs={"windows": ("window", "year"), "targets": ("window",)}, reference=windows_reference,
-        public_cases=lambda: [_windows_case("the first years of the sunspot series", _sunspots()[:7], 3)],
+        public_cases=lambda: [_windows_case("the first years of the sunspot series", _sunspots()[:7], 3),
+                              _windows_case("windows of one value", np.array([2.0, 7.0, 1.0, 8.0, 2.0]), 1),
+                              _windows_case("a single window", np.array([3.0, 1.0, 4.0, 1.0, 5.0]), 4)],
         hidden_cases=lambda seed: [
             _windows_case("a hidden case: the sunspots of 1700-1968, windows of 12", _sunspots()[:269], 12),
             _windows_case("a hidden case with windows of one value", _synthetic_ar(seed, 10), 1),
             _windows_case("a hidden case with a single window", _synthetic_ar(seed + 1, 6), 5),
         ],
-        points=1, hints=windows_hints,
+        points=1, slips=windows_slips,
     ),
     "forecast": RecurrentForecastQuestion(
         grade_id="forecast", notebook=NOTEBOOK, function="forecast",
