@@ -5,7 +5,7 @@ import pytest
 
 import coursekit.checks as checks
 from coursekit.checks import answer, check, check_hidden
-from coursekit.checks.dimensions import QUESTIONS, detective_reference
+from coursekit.checks.dimensions import QUESTIONS, detective_reference, detective_slips
 from coursekit.checks.registry import questions_of
 
 
@@ -34,6 +34,80 @@ def detective(**slips):
     return shape_detective
 
 
+def _written(name, words, **slips):
+    return ("shape_detective", name, detective(**slips), words)
+
+
+MATERIAL, TORCH, OUTPUT = ("params[0], the hidden layer as the material counts it: ",
+                           "params[1], the hidden layer as torch counts it: ", "params[2], the output layer: ")
+
+WRITTEN_SLIPS = [  # (grade_id, name, the learner's function, words the hint must contain), typed here by hand
+    _written("W_F transposed", "W_F is transposed", W_F=lambda D, H, O, N, T, G: (D, G * H)),
+    _written("W_F reads H", "your W_F has H columns", W_F=lambda D, H, O, N, T, G: (G * H, H)),
+    _written("W_F without gates", "your W_F has H rows, as if there were one gate block",
+             W_F=lambda D, H, O, N, T, G: (H, D)),
+    _written("W_R transposed", "W_R is transposed", W_R=lambda D, H, O, N, T, G: (H, G * H)),
+    _written("W_R square in G*H", "your W_R has G*H columns", W_R=lambda D, H, O, N, T, G: (G * H, G * H)),
+    _written("W_R reads D", "your W_R has D columns", W_R=lambda D, H, O, N, T, G: (G * H, D)),
+    _written("W_R without gates", "your W_R has H rows, as if there were one gate block",
+             W_R=lambda D, H, O, N, T, G: (H, H)),
+    _written("b flat", "your b is flat", b=lambda D, H, O, N, T, G: (G * H,)),
+    _written("b a row", "b is transposed", b=lambda D, H, O, N, T, G: (1, G * H)),
+    _written("b per sequence", "your b has one column per sequence", b=lambda D, H, O, N, T, G: (G * H, N)),
+    _written("b without gates", "your b has H rows", b=lambda D, H, O, N, T, G: (H, 1)),
+    _written("W transposed", "W is transposed", W=lambda D, H, O, N, T, G: (D + H, G * H)),
+    _written("W with the bias", "your W has a column for the bias", W=lambda D, H, O, N, T, G: (G * H, D + H + 1)),
+    _written("W without gates", "your W has H rows", W=lambda D, H, O, N, T, G: (H, D + H)),
+    _written("z_t batch-first", "your z_t is in the batch-first layout", z_t=lambda D, H, O, N, T, G: (N, G * H)),
+    _written("z_t one column", "your z_t has one column;", z_t=lambda D, H, O, N, T, G: (G * H, 1)),
+    _written("z_t all steps", "your z_t holds all T time steps", z_t=lambda D, H, O, N, T, G: (T, G * H, N)),
+    _written("z_t without gates", "your z_t has H rows", z_t=lambda D, H, O, N, T, G: (H, N)),
+    _written("a_t batch-first", "your a_t is in the batch-first layout", a_t=lambda D, H, O, N, T, G: (N, H)),
+    _written("a_t one column", "your a_t has one column;", a_t=lambda D, H, O, N, T, G: (H, 1)),
+    _written("a_t with the gates", "your a_t has G*H rows", a_t=lambda D, H, O, N, T, G: (G * H, N)),
+    _written("y_t batch-first", "your y_t is in the batch-first layout", y_t=lambda D, H, O, N, T, G: (N, O)),
+    _written("y_t one column", "your y_t has one column;", y_t=lambda D, H, O, N, T, G: (O, 1)),
+    _written("y_t from the hidden layer", "your y_t has H rows", y_t=lambda D, H, O, N, T, G: (H, N)),
+    _written("x time-first", "your x is in torch's default layout", x=lambda D, H, O, N, T, G: (T, N, D)),
+    _written("x features before time", "your x has the features before time", x=lambda D, H, O, N, T, G: (N, D, T)),
+    _written("x one column step", "your x is one time step in the column convention",
+             x=lambda D, H, O, N, T, G: (D, N)),
+    _written("x one step", "your x is one time step; x holds all T", x=lambda D, H, O, N, T, G: (N, D)),
+    _written("out time-first", "your out is in torch's default layout", out=lambda D, H, O, N, T, G: (T, N, H)),
+    _written("out last step", "your out is the last step alone", out=lambda D, H, O, N, T, G: (N, H)),
+    _written("out of the output layer", "your out has O features", out=lambda D, H, O, N, T, G: (N, T, O)),
+    _written("out with the gates", "your out has G*H features", out=lambda D, H, O, N, T, G: (N, T, G * H)),
+    _written("no bias", MATERIAL + "the bias is missing",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H), G * H * (D + H + 2), O * (H + 1))),
+    _written("torch's count twice", MATERIAL + "that is torch's count",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 2),) * 2 + (O * (H + 1),)),
+    _written("no W_R", MATERIAL + "the recurrent weights W_R are missing",
+             params=lambda D, H, O, N, T, G: (G * H * (D + 1), G * H * (D + H + 2), O * (H + 1))),
+    _written("no W_F", MATERIAL + "the feedforward weights W_F are missing",
+             params=lambda D, H, O, N, T, G: (G * H * (H + 1), G * H * (D + H + 2), O * (H + 1))),
+    _written("times T", MATERIAL + "your count is multiplied by T",
+             params=lambda D, H, O, N, T, G: (T * G * H * (D + H + 1), G * H * (D + H + 2), O * (H + 1))),
+    _written("one gate block", MATERIAL + "the G gate blocks are missing",
+             params=lambda D, H, O, N, T, G: (H * (D + H + 1), G * H * (D + H + 2), O * (H + 1))),
+    _written("the material's count twice", TORCH + "that is the material's count, with one bias",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1),) * 2 + (O * (H + 1),)),
+    _written("torch without biases", TORCH + "both bias vectors are missing",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), G * H * (D + H), O * (H + 1))),
+    _written("torch times T", TORCH + "your count is multiplied by T",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), T * G * H * (D + H + 2), O * (H + 1))),
+    _written("torch one gate block", TORCH + "the G gate blocks are missing",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), H * (D + H + 2), O * (H + 1))),
+    _written("output without bias", OUTPUT + "the output layer's bias is missing",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), G * H * (D + H + 2), O * H)),
+    _written("output reversed", OUTPUT + "your count has H units reading O inputs",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), G * H * (D + H + 2), H * (O + 1))),
+    _written("one output unit", OUTPUT + "your count has one output unit",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), G * H * (D + H + 2), H + 1)),
+    _written("output times T", OUTPUT + "your count is multiplied by T",
+             params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), G * H * (D + H + 2), T * O * (H + 1))),
+]
+
+
 def run_check(capsys, function) -> str:
     globals()["shape_detective"] = function
     check("shape_detective")
@@ -59,34 +133,62 @@ def test_a_right_detective_passes_public_and_hidden_checks(capsys):
         assert "hidden checks passed" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("slips,words", [
-    (dict(W_F=lambda D, H, O, N, T, G: (D, G * H)), "W_F is transposed"),
-    (dict(W_F=lambda D, H, O, N, T, G: (H, D)), "with G = 4 there are G*H = 28 rows, not H"),
-    (dict(W_R=lambda D, H, O, N, T, G: (G * H, G * H)), "its columns are H, not G*H"),
-    (dict(b=lambda D, H, O, N, T, G: (G * H,)), "the bias is a column, (G*H, 1)"),
-    (dict(z_t=lambda D, H, O, N, T, G: (G * H, 1)), "one column per sequence of the batch"),
-    (dict(a_t=lambda D, H, O, N, T, G: (N, H)), "batch-first layout"),
-    (dict(x=lambda D, H, O, N, T, G: (T, N, D)), "torch's default layout (batch_first=False)"),
-    (dict(params=lambda D, H, O, N, T, G: (G * H * (D + H), G * H * (D + H + 2), O * (H + 1))),
-     "params[0], the hidden layer as the material counts it: the bias is missing"),
-    (dict(params=lambda D, H, O, N, T, G: (H * (D + H + 1), H * (D + H + 2), O * (H + 1))),
-     "the 4 gate blocks are missing"),
-    (dict(params=lambda D, H, O, N, T, G: (G * H * (D + H + 1),) * 2 + (O * (H + 1),)),
-     "params[1], the hidden layer as torch counts it: torch keeps two bias vectors"),
-    (dict(params=lambda D, H, O, N, T, G: (T * G * H * (D + H + 1), G * H * (D + H + 2), O * (H + 1))),
-     "shared across time"),
-    (dict(params=lambda D, H, O, N, T, G: (G * H * (D + H + 1), G * H * (D + H + 2), O * H)),
-     "the output layer's bias is missing"),
-    (dict(params=lambda D, H, O, N, T, G: G * H * (D + H + 1)), "params holds three whole numbers"),
-])
-def test_each_slip_gets_a_hint_that_names_it(capsys, slips, words):
-    out = run_check(capsys, detective(**slips))
-    assert "✗ shape_detective: failed" in out and words in out.partition("Hint: ")[2], out
+def shape_detective_from_the_weights(config):
+    """Another right way: the sizes unpacked by name, the counts from the shapes of the weights."""
+    D, H, O, N, T, G = [int(v) for v in config]
+    W_F, W_R, b = (G * H, D), (G * H, H), (G * H, 1)
+    W = (W_F[0], W_F[1] + W_R[1])
+    weights = W_F[0] * W_F[1] + W_R[0] * W_R[1]
+    params = [weights + b[0], weights + 2 * b[0], O * H + O]
+    return list(W_F), W_R, b, W, (G * H, N), (H, N), (O, N), (N, T, D), (N, T, H), params
+
+
+def test_another_right_detective_passes_public_and_hidden_checks():
+    question = QUESTIONS["shape_detective"]
+    namespace = {"shape_detective": shape_detective_from_the_weights}
+    for cases in [question.public_cases(), question.hidden_cases(0), question.hidden_cases(12345)]:
+        assert question.check_cases(namespace, cases).status == "passed"
+
+
+def test_the_public_cases_vary_every_size():
+    """One public case has every size different and above 1, so no slip that swaps two sizes passes publicly."""
+    configs = [tuple(case.inputs["config"]) for case in QUESTIONS["shape_detective"].public_cases()]
+    assert any(len(set(config)) == 6 and min(config) > 1 for config in configs)
+
+
+def test_each_slip_of_the_bank_is_one_output_changed_and_no_two_share_a_value():
+    """detective_slips lists whole answers; on every public case no two wrong ones are equal, so no hint is
+    another slip's."""
+    for case in QUESTIONS["shape_detective"].public_cases():
+        right = [v.tolist() for v in detective_reference(**case.inputs)]
+        answers = {words: [v.tolist() for v in values] for words, values in detective_slips(**case.inputs).items()}
+        for words, values in answers.items():
+            assert sum(v != r for v, r in zip(values, right)) <= 1, words
+            if values != right:
+                assert [w for w, other in answers.items() if other == values] == [words]
 
 
 def test_a_slip_without_a_known_cause_still_says_where(capsys):
     out = run_check(capsys, detective(y_t=lambda D, H, O, N, T, G: (5, 5)))
     assert "y_t differs from the expected values" in out and "Hint" not in out
+
+
+def test_params_of_the_wrong_shape_say_what_params_holds(capsys):
+    out = run_check(capsys, detective(params=lambda D, H, O, N, T, G: G * H * (D + H + 1)))
+    assert "params holds three whole numbers" in out.partition("Hint: ")[2], out
+
+
+def test_a_learner_with_several_slips_hears_of_the_first(capsys):
+    batch_first = dict(z_t=lambda D, H, O, N, T, G: (N, G * H), a_t=lambda D, H, O, N, T, G: (N, H),
+                       y_t=lambda D, H, O, N, T, G: (N, O))
+    out = run_check(capsys, detective(**batch_first))
+    assert "are not: z_t differs" in out and "your z_t is in the batch-first layout" in out.partition("Hint: ")[2], out
+
+
+@pytest.mark.parametrize("grade_id, name, function, words", WRITTEN_SLIPS, ids=[e[1] for e in WRITTEN_SLIPS])
+def test_in_the_notebook_each_written_slip_prints_its_hint(capsys, grade_id, name, function, words):
+    out = run_check(capsys, function)
+    assert "✗ shape_detective: failed" in out and words in out.partition("Hint: ")[2], out
 
 
 def test_the_gate_slip_is_caught_by_a_public_case(capsys):
