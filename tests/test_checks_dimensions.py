@@ -3,16 +3,15 @@ the quiz's answers and feedback, through check() and answer() as a learner meets
 import numpy as np
 import pytest
 
-import coursekit.checks as checks
 from coursekit.checks import answer, check, check_hidden
 from coursekit.checks.dimensions import QUESTIONS, detective_reference, detective_slips
 from coursekit.checks.registry import questions_of
+from coursekit.learner import SESSION
 
 
 @pytest.fixture(autouse=True)
 def fresh_session(monkeypatch):
-    monkeypatch.setattr(checks, "_status", {})
-    monkeypatch.setattr(checks, "_answers", {})
+    SESSION.reset()
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
 
 

@@ -3,16 +3,15 @@ slip fails with a hint that names it, through check() as a learner meets it."""
 import numpy as np
 import pytest
 
-import coursekit.checks as checks
 from coursekit.checks import answer, check
 from coursekit.checks.mapping_types import QUESTIONS
 from coursekit.checks.registry import questions_of
+from coursekit.learner import SESSION
 
 
 @pytest.fixture(autouse=True)
 def fresh_session(monkeypatch):
-    monkeypatch.setattr(checks, "_status", {})
-    monkeypatch.setattr(checks, "_answers", {})
+    SESSION.reset()
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
 
 

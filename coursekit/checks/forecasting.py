@@ -38,10 +38,11 @@ import numpy as np
 from ..data.sunspots import sliding_windows, split_tail, yearly_sunspots
 from ..forecast import ar_one_step, ar_predict, mean_absolute_error, naive_forecast, recursive_forecast
 from ..forecast import fit_ar as least_squares_ar
-from ..quiz import QuizQuestion
 from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip
+from .registry import sealed_questions
 
 NOTEBOOK = "12_forecasting.ipynb"
+QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
 FIRST_YEAR = 1700  # years[i] = FIRST_YEAR + i in yearly_sunspots()
 FAIR_RATIO = 0.7  # a fair cut point: every AR(p) of FAIR_ORDERS reaches at most this fraction of the plain MAE
 FAIR_ORDERS = range(2, 13)
@@ -494,42 +495,5 @@ QUESTIONS = {
         public_cases=forecast_public_cases, hidden_cases=forecast_hidden_cases,
         points=5,
     ),
-    "why_naive_forecast_works": QuizQuestion(
-        grade_id="why_naive_forecast_works", notebook=NOTEBOOK, kind="choice", points=1,
-        prompt="One year ahead, the naive forecast (next year = this year) is a fair baseline on the sunspot series, "
-               "although the lesson's AR model and LSTM beat it. Why does repeating last year's value work at all?",
-        options={
-            "a": "from one year to the next the series moves little compared with its whole range, so the last value "
-                 "already says most of what can be known about the next one",
-            "b": "the naive forecast is fitted by least squares, so no other model can have a lower error",
-            "c": "the sunspot series is pure noise, so no model can do better than repeating the last value",
-            "d": "the naive forecast uses the value it is asked to predict",
-        },
-        salt="5c2e9a41d7b03f68",
-        right="24e789beb8d7f6c30df65943f4708fb8aa68a72454cfc82899b8690630f6ecdb",
-        explanation="c6157338e26c619c40405256c3af8ac5313ae90292c9db2818931c8028cc049cf1a4a15ce4aae809dbb4ace1f1d9c260"
-                    "0fc7aa81f76836a5ab7b0fceef47f14ab88559bf6c63ca92fad1110a0ebaf70ba299aa23b9bd71567698a761d0505082"
-                    "e01ab632aee662bf6d1465992e010cc605880ec31f7f40b8379d0c0c3a8e7ec93f911dd0e4261d42d69518cd15e8a4ee"
-                    "92133ffd493ed938c3bfd9419c3119712a5cb2502d64d443cbfc0cee7ca29c5b35cc64d21c24911e63a6fb3e9d66adcc"
-                    "0bb131c00650254ec8870249b46ee2fbdc5d9ce01a5c1f1a7799c33105e2081febfb4157badc5a68335ee384a8a0237d"
-                    "d26d6c7c5cc5e8565e079393a7dc9f934c4d1dc59b2bf0694213cc333370a2e2bc3901de25ebfa737f03f6",
-        feedback={
-            "d8b1f89d493a82e072c843bc0c1e8b379ed70f0fd3f35cef2f2798bb4c4093aa":
-                "1545965b94e5d4f465243459c5c4bbc37f397a4f6c51d588ca754994a531453732e03e29bd18bff4e1e1086286567503"
-                "3ca8242696cb1f4b32e42ef7528a660127609084620fa57a5014200bcb261a8b5ffd9e76fae387e7e88bbbad30373664"
-                "22c0b2aa663079a3260f33924bb07ea95d206dd66032fa6702a6cf232fa639fb611e2381477f3ea5626d03f9ddee859c"
-                "8570d5ae039b2a2c4f65a1eefe074c79ac",
-            "1f1e87e438510a77f9f6d5bda25509d7b756b7e116004ddbc422c4d4572f6e2d":
-                "597f9636b554f514c861338cbb1c8b57420dd6eec4f1ae1f670d7dd1750e37c3cd4df347aa565f3879bf527abcd8b2d9"
-                "96776a1214829167afbf05b9c62da75da47289e7b3f7caa38ded480aaf9d2ec2dfb653ae04d43c4d40de2a5eb5d4a977"
-                "6638c456a2283b7eb1f50e5640e5a013d7c972301f1fe060fd9408e63c9a93a994e274d9f00249518cc565a1cd62f37e"
-                "179c90354456ff9948e61da0263c2c4a3c884920beaca0f9b704f53d2b6a5014abdea78c15fc5a8d83ca5a35cc8dca76"
-                "dfda29080f5314dbe810",
-            "1bbdf1503eb7982d6be082f3fcdcf96ea107e22db2e771f1c293070bc05264e1":
-                "d87636421d7a6a800121b7bef13bf6c353fa3c339900918ed11897a80673e31ff024d7372c657305759e738850af1ffa"
-                "d0487d874d8b8f72773e8fd3d16b79676429231ad70df62558d10d339e650097d885dab87c229d63fb3ed286abd65cd8"
-                "3e5ed26309a82ae5aab33c9ae2f5a69c5795fddb26b0645141b8d03753bce40c716e48a0721a45c9dab2517301b4c451"
-                "55b914c160fd83337fde315e52aafaa041c394a0724bc65761",
-        },
-    ),
+    "why_naive_forecast_works": QUIZ["why_naive_forecast_works"],
 }

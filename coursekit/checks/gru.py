@@ -12,10 +12,11 @@ import numpy as np
 
 from ..nn import LayerParams, gru_step_backward, gru_step_forward
 from ..nn.activations import sigmoid
-from ..quiz import QuizQuestion
 from .core import Case, FunctionQuestion, matching_slips
+from .registry import sealed_questions
 
 NOTEBOOK = "09_gru.ipynb"
+QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
 
 
 def _step_inputs(rng, N, D, H) -> dict:
@@ -194,57 +195,6 @@ QUESTIONS = {
         ],
         points=3, hints=backward_hints, slips=backward_slips,
     ),
-    "update_gate_one": QuizQuestion(
-        grade_id="update_gate_one", notebook=NOTEBOOK, kind="choice", points=1,
-        prompt="In PyTorch's GRU, h_t = (1 - z) * n + z * h_{t-1}. What is h_t for a unit whose update gate z is 1?",
-        options={"a": "the candidate n", "b": "h_{t-1}: the state is copied unchanged", "c": "zero",
-                 "d": "r * h_{t-1}"},
-        salt="9b2e4d71c0a85f36",
-        right="361739ddf3a59ed61862f10c0e910d088c5c8cc56176f3d52d4a170da3bfa023",
-        explanation="2ffb25795d3772075f316f2214967d42bea97fdbb5779d30cc77b16b661010e12195b3185dd12cf4638126f14f2c9dd1"
-                    "d92c9bea6f878f97513aa6dc3fef66ff96946cd0f81eceaf4ecafb5bdfb378dcd9bfa100950162e4ffe2000807ca6686"
-                    "cedf7cdfa555133ea577fe570a3192bb6ed9cf93ef2fb831c7d8df2bfb10780bcb4e771f8f023fd20644e9d242b8836e"
-                    "cede991821de605eaf015ec2f50db802866722418d89fc3dd849e996459e5abdcab276b3b6912bf619182b31b4078562"
-                    "ffc455314d",
-        feedback={
-            "bc09f3acbc9dae8a6f18107ed1277734cc437e81b219456f7cbeb6079a95632c":
-                "1360115280db0a09804a8074ef1a6763bcc6f8d5679238bb2d11fd01502bd55cab1beab86f05457417aa5b67cb5e913d"
-                "daf531501ad1e3ea2bce7170da048b8e51d7fe7396e298c36d65f339f667ed8930af3d7b",
-            "b6420e1adf2229e0c752c51b854f048890ae580a2de6686b7045f2fb5aa43910":
-                "94b510ed05dddf1ddc8bc57c139a27b8c56ef7176a293e359e8a023d693d19c0cbfca9b8f2a2952db12c69bf8c2498ca"
-                "28317db04be990b35862322b8c00b156288257a3233c7b8c5333f3fc00f39b68c82549b1af8d4c6dcfb34ff46ab4f86e"
-                "f21ba7cebf",
-            "a6ac8d852323389fcfca3ce507c53393327ce95d6f6d84093e6abb378a10e5a6":
-                "50431cd9f9ce783463b1165301b93dd26580400135e15e47c98ecb792c4bedf0d5aacf72134ec2ef97e1b49b51ce5c7e"
-                "6eb48069cd3f1a086daf4ab78df08533d6e04b179181004bd09fc10cec57d0d614bda619eb3d64d9abd80bdec19cbe5c"
-                "e6",
-        },
-    ),
-    "gru_parameter_count": QuizQuestion(
-        grade_id="gru_parameter_count", notebook=NOTEBOOK, kind="number", points=1,
-        prompt="How many parameters does torch.nn.GRU(input_size=14, hidden_size=64) have?",
-        salt="5d80f1a3e6c2b947",
-        right="0bb698611e9135701e0296a578d293595f52d45e42d2b6e51d0a70828eda7e22",
-        explanation="a4293bb901ae1e42b20611d68b018ada3be4e6afb59b3dd0e75733153f431bd8abe03ce20d0d4c8721f1db3d313d9d68"
-                    "29fa10c76b5b613f8a15e24a5f1fdda8d9357d6b4d09372d53aa53d3856d1b9dec4fb3432c439e9eaeef0921b694d6b1"
-                    "98ce4e138120753ad417de08220cc277446b07e1",
-        feedback={
-            "1c4cd34233f1b59ec5ebae969b0497f21d1bd0c1b9c68a4833c63c58dc15269c":
-                "388d5a3ca7da9b846b863ca87f9df901908ddfe39906e70c4928834d629de38b58ebda5bd31d7fd2aa2d9b443589c96c"
-                "45a96ae0bf014dd4e55ae2f960941bb3",
-            "4641ae01b3125a88c25b499656972897ced4651629d9d1f855626364ac8dab6f":
-                "1729cdc173d981feea97360fd9b7a16b73673811f79f8e31b681ce231cf2145d43d17b22a10438a28c9211d81a0ebc28"
-                "3d93fa3cd7b0c92dd2a5148dc8bbbf8cbcfa3a71eed4694de843e6",
-            "399616368504ee812c3c91b3facf8961a442cccd45ef6f3ee06e75ea03e46e30":
-                "1ee9a755dfec3b44df2ebac73dbf4604e3daeb057582761112f1c306056ad776d2894442fa2ad8ad24a5bc60c9e8cb39"
-                "74fa3d29ff0a6760bd3e44fcefc037c2c97e6fc06d0fcdd35d7757f49d8c4e5592ed2a1f7aad095efaa3ede45c8bc87f"
-                "e857b0b8883ec013b506206861",
-            "a0b28f57cece819e62b4dec8d7e72cd87064844022110335dbfe7acf97ed95c7":
-                "ab1871b0b61e2158749341534f0190dc3e170e6d55be5576b833b1be503a9ed5e1e7dfa7b5066757b8417f321a251944"
-                "1917a9910711de3f518006b639ef8e3ccc78e4e1da1f06f0e7c7b0a6047572374a",
-            "a58afaac00105516fddb691a516f067978aa8d10359ad73f4f8d19c407a975bf":
-                "d2f69b07ed611cb2e877b2d42afb90bf5905c3cf747a58e226b5e977f13d4d655c3fc625a09b31683fe5d735d3723457"
-                "aad84885d5ca6c36f833a4baa1b541e28876c477239ad94507559c59af",
-        },
-    ),
+    "update_gate_one": QUIZ["update_gate_one"],
+    "gru_parameter_count": QUIZ["gru_parameter_count"],
 }

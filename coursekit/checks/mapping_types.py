@@ -16,10 +16,11 @@ import numpy as np
 
 from ..nn import LayerParams, linear_forward, rnn_step_forward, softmax_cross_entropy
 from ..nn.activations import log_softmax
-from ..quiz import QuizQuestion
 from .core import Case, FunctionQuestion, matching_slip
+from .registry import sealed_questions
 
 NOTEBOOK = "05_mapping_types.ipynb"
+QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
 _STABLE = ("your np.exp overflows on these large logits (exp(710) is already infinity); subtract each row's "
            "largest logit before np.exp (log-sum-exp), which leaves the softmax unchanged")
 _PER_SEQUENCE = "your function returns one loss per sequence; it needs one number, their mean over the batch"
@@ -257,29 +258,5 @@ QUESTIONS = {
         ],
         points=2, hints=greedy_hints, slips=greedy_slips,
     ),
-    "question_answering_mapping": QuizQuestion(
-        grade_id="question_answering_mapping", notebook=NOTEBOOK, kind="choice", points=1,
-        prompt="A system reads a question (\"When did the country gain independence?\") and answers with a "
-               "sentence of its own. Which mapping type suits it?",
-        options={"a": "many-to-one", "b": "many-to-many with equal lengths (one output for every input word)",
-                 "c": "encoder-decoder (many-to-many with unequal lengths)", "d": "one-to-many"},
-        salt="7030ae6392dd36d9",
-        right="1a4df64a3291f0a2b16417524839cd31f9afe0acc4c8efe144f6938c86450b42",
-        explanation="461b2ad8f3b401dc5787a897b179579a2a1ca99e468e35f1aa51ce5ad1aa67984a66d39a4e65289a44e58f237eea694e"
-                    "70f36e8d8d7e49c386adbc44863df8798178edeb51611951383cddcba36528021840fc2f220becc9787d6b09d197d281f"
-                    "caf96c8ca869ba01fd77dc334e7c5f17d8f40",
-        feedback={
-            "79e938d5e502c87be028545f80b4af97e1e4acecf62545d16c2e8c7c71313e6e":
-                "f6fb73a23dedc2b3f5ef942ea2628a1cf0b9636ee065e92cef44001943592b3e1a65261858254583e596b814b500d98d38372"
-                "e052b3abf3f2ab55acfa9bf73fe2f485edd3905e535777ca4e60bacac1d1f17d5c75e6afc132abe719300e71cd37c390e",
-            "bd08ca11369c31ae77461f9b550f8ad4cabda9754e6726ec4225f17574984558":
-                "4d1352422e0193e441fbd742b548ec1032c3c19d4a5bddb0dfc15c9c32bef909876d7c33d7d9b97f4b330e2e85cdab78ebd0a"
-                "a84fcda4bac14118c0f84b5f0028f35faeb239501096897cf846f3f7232f77ebfce785476bb7151e56af8ea889741ce3852"
-                "4dadddc4de109ac81f708862cad9442a118035f7776e05891948d691776d3cb88b6d90b5f6c74c89397be574d08dfa94638f",
-            "ce93cbbf8e96334b0c8a31682695ac1f649e2af939053da70503b063a2ae206b":
-                "a7f5c0d8e6f936a08400df73fac79c8e290873f502efc15f981d1eb5ef9cb0389d37252bc93c82957497c468bbe3399e65b70"
-                "77c56a075ffd6b6a4c1622d84571e87b913488fdd755cea5550ee1c43bd12261b28171cc5f5a8ed344567f10d200017fe2f"
-                "396e380050f1545006a91cf9ab21d90e820b4da4aa580f",
-        },
-    ),
+    "question_answering_mapping": QUIZ["question_answering_mapping"],
 }

@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import JordanParams, LayerParams, jordan_step_forward, rnn_step_forward
-from ..quiz import QuizQuestion
 from .core import Case, FunctionQuestion, matching_slips
+from .registry import sealed_questions
 
 NOTEBOOK = "02_recurrent_neuron.ipynb"
+QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
 
 
 def _elman_inputs(rng, N, D, H, scale=1.0) -> dict:
@@ -121,45 +122,6 @@ QUESTIONS = {
         ],
         points=2, hints=jordan_hints, slips=jordan_slips,
     ),
-    "which_form_remembers_more": QuizQuestion(
-        grade_id="which_form_remembers_more", notebook=NOTEBOOK, kind="choice", points=1,
-        prompt="Which recurrent form carries more information about the past from one step to the next?",
-        options={"a": "output-to-hidden (the neuron is fed its previous output y_{t-1})",
-                 "b": "hidden-to-hidden (the neuron is fed its previous hidden state h_{t-1})",
-                 "c": "both carry the same"},
-        salt="7f3c9a1e52b04d6e",
-        right="54e80a32c94ba161524018d846278cec18d4ed1cdb5ba4e5a13f229e46af506d",
-        explanation="26b0976d200537a88f1ad370d4cffbe81b33f214f392f3e1d6df5fa691ecc42ac1d17f7cb8076d275d6a974478e9787f56c"
-                    "e8324e2dd4c418cef0258e44895a977f360a1d3d8c934d66c0e78f1a91ae761f7bd5098ee8b5a61ba048e26f8ed1301ca"
-                    "7961f938f76cfede81b29b4344860c31baec41916159429744917b06",
-        feedback={
-            "4767f980fb4d42696f97cf7db151fba6f1c6b31935b1c43e1cd28964c0c8d7b2":
-                "5ffa2f55bd6b38d58b618f76f5471e19ba886af99db1cb92019fcc184ad3708bb4eb8bbeda30b9b11e93b8724f1c09883e686"
-                "3b108b02d55aab168e692d0c2a960e83c72fe37f3853531e1f1",
-            "9d7ade6612eb9f8e43c459036af307a8ff314339e7c346f6d0905f7f04308192":
-                "872ccf174b4870049bbb9042951e72ea9850080e73f491effc9d200a2b0f301c208fec3495df66ac6fb7338593148e97cc21a"
-                "3c4e21513dd3ed6b5b3e20ee1f24dab2d42ab92ca46eade394c1279092d625fba8b2c206810c69361e5dbcd300ee993462"
-                "53cab306eed3fe1cf3ee78abe143b",
-        },
-    ),
-    "shape_of_w_xh": QuizQuestion(
-        grade_id="shape_of_w_xh", notebook=NOTEBOOK, kind="shape", points=1,
-        prompt="In the example (D=2 input features, H=4 hidden units), what is the shape of W_xh?",
-        salt="c41d0b7a9e2f6853",
-        right="ba7de2ab2bfa981e7ad8aac6e86370191f2ce205ceb51d2deeab8de70ee23c94",
-        explanation="1f9d48b435122588dd8c5ca2ee4058a97842a59c5b493f5f71236d8ed3a638eea33769c591fe3efb5a09893518d8a1f754d"
-                    "6efb629ba9db92e9e7b40d37e5e006907e1db670332",
-        feedback={
-            "10ea287e7ade9eb9c29408f85f9cd37644db0fb960331b65c8decb8745da0d86":
-                "3b9f455eee43623f0e682cd267f39ee98bc5ba7b82a9f38b9113bc074977e9166d3f02609e38019d6cc412b888927e1067e5e"
-                "12099c494ec6e6712dde464f4c57b7314112f3690f3889823",
-            "cfaaadf9f3bc8cf7f944bf388a9c9a7f55bd4a29015237fbbcb4cdeac1d10573":
-                "71a95b4c0239f7f3399da5384b708684abd7e73bd2894aa084043592c204d162891a1fd94878c9b6222bd3b7890630bcf051f"
-                "f3973bac4cf1fd2499e6c41da086258af477586d31ab020301f9590f62a530a5cc8b185da39e433cfd5578626326c3eb9a"
-                "b42e1008dade83aac",
-            "e15e9b2c665d092a10da4398e0b23b30dc76931fc913808609949ef8063c80cd":
-                "077e279bbb6eb04e4e89f77901b0e1b0fcdabafdbb0e718ead1ac80a2d3938e98df0ff9b9381d019acaf9884a0ece1115fc43"
-                "932abd2b7f9b51d28597715ed2029e358599b078da3e12dab10",
-        },
-    ),
+    "which_form_remembers_more": QUIZ["which_form_remembers_more"],
+    "shape_of_w_xh": QUIZ["shape_of_w_xh"],
 }
