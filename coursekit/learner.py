@@ -21,7 +21,6 @@ import difflib
 import inspect
 import json
 import os
-import re
 import signal
 import sys
 import threading
@@ -222,11 +221,6 @@ def run_limited(work, seconds: float):
 # The session
 # ---------------------------------------------------------------------------------------------
 
-def _strip_right(explanation: str) -> str:
-    """A sealed explanation may begin "Right." itself; the line already says "right."."""
-    return re.sub(r"^\s*right\s*[.!:,]\s*", "", explanation, flags=re.IGNORECASE)
-
-
 def _name(grade_id) -> str:
     text = repr(grade_id)
     return text if len(text) <= 80 else text[:77] + "..."
@@ -356,7 +350,7 @@ class LearnerSession:
         self.answers[grade_id] = text
         if q.is_right(text):
             self.record(grade_id, q.points, Verdict(PASSED))
-            explanation = _strip_right(q.explanation_for(text))
+            explanation = q.explanation_for(text)
             print(f"✓ {grade_id}: right." + (f" {explanation}" if explanation else ""))
         else:
             hint = q.feedback_for(text) or "not right yet; read the question again and retry."

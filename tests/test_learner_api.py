@@ -82,12 +82,23 @@ def test_check_on_a_quiz_question_points_to_answer(capsys):
 
 
 def test_an_explanation_that_begins_right_is_not_said_twice(capsys):
-    answer("why_bptt_sums", "b")  # its sealed explanation begins "Right. The unrolled graph ..."
+    answer("why_bptt_sums", "b")
     out = said(capsys)
     assert out.startswith("✓ why_bptt_sums: right. The unrolled graph has one copy of the step per time step")
     assert "Right." not in out
-    answer("truncated_reach", 3)  # "Right: 3. With the state detached ..."
+    answer("truncated_reach", 3)
     assert said(capsys).startswith("✓ truncated_reach: right. 3. With the state detached")
+
+
+def test_the_quiz_build_refuses_an_explanation_that_begins_right():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "quiz_sources"))
+    from question import Question
+
+    with pytest.raises(ValueError, match="not with 'Right'"):
+        Question("q", "number", "How many?", 3, "Right: 3, because ...", {}).check()
 
 
 def test_a_percentage_is_a_fraction(capsys):

@@ -20,6 +20,8 @@ class Question:
     def check(self) -> None:
         if self.kind not in ("choice", "multiple", "number", "shape"):
             raise ValueError(f"{self.grade_id}: unknown kind {self.kind!r}")
+        if self.explanation.lower().startswith("right"):  # answer() prints "✓ id: right." before it
+            raise ValueError(f"{self.grade_id}: begin the explanation with the reason, not with 'Right'")
         if self.kind == "choice":
             missing = set(self.options) - {self.right} - set(self.wrong)
             if missing:  # which options have words must not give the right one away
