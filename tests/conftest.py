@@ -10,4 +10,17 @@ def _seed_everything():
     torch.manual_seed(0)
 
 
+@pytest.fixture
+def fresh_session(monkeypatch):
+    """The learner's API as in a new kernel: no answers or verdicts, no progress file, outside nbgrader.
+    A test module that drives check()/answer() says `pytestmark = pytest.mark.usefixtures("fresh_session")`."""
+    from coursekit.learner import SESSION
+
+    SESSION.reset()
+    monkeypatch.setattr(SESSION, "progress_file", None)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    yield SESSION
+    SESSION.reset()
+
+
 from browser import chromium  # noqa: E402,F401  (the headless Chromium fixture of the browser tests)

@@ -10,11 +10,7 @@ from coursekit.learner import SESSION
 from coursekit.quiz import QuizQuestion, canonical
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch):
-    """Each test starts with no answers or verdicts, outside nbgrader."""
-    SESSION.reset()
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def right_elman_step(x_t, h_prev, W_xh, W_hh, b):

@@ -10,15 +10,11 @@ from coursekit.checks import answer, check, check_hidden
 from coursekit.checks.bidirectional import QUESTIONS, _inputs, bidirectional_reference, bidirectional_slips
 from coursekit.checks.core import FAILED, PASSED, Case
 from coursekit.checks.registry import questions_of
-from coursekit.learner import SESSION
 
 QUESTION = QUESTIONS["bidirectional_forward"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch):
-    SESSION.reset()
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def rnn_forward(x, h0, W_ih, W_hh, b):

@@ -6,13 +6,9 @@ import pytest
 from coursekit.checks import answer, check, check_hidden
 from coursekit.checks.dimensions import QUESTIONS, detective_reference, detective_slips
 from coursekit.checks.registry import questions_of
-from coursekit.learner import SESSION
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch):
-    SESSION.reset()
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def right_values(D, H, O, N, T, G):

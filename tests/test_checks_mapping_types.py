@@ -6,13 +6,9 @@ import pytest
 from coursekit.checks import answer, check
 from coursekit.checks.mapping_types import QUESTIONS
 from coursekit.checks.registry import questions_of
-from coursekit.learner import SESSION
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch):
-    SESSION.reset()
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 # Right answers written out by hand (not from coursekit).

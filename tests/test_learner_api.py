@@ -15,11 +15,7 @@ from coursekit.learner import LearnerSession, run_limited
 from coursekit.quiz import QuizQuestion, seal_question
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch):
-    """A new session with no progress file, outside nbgrader, for each test."""
-    monkeypatch.setattr(learner, "SESSION", LearnerSession(progress_file=None))
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def said(capsys) -> str:
@@ -183,8 +179,8 @@ def loops(x_t, h_prev, W_xh, W_hh, b):
 
 
 @pytest.mark.parametrize("function", [sleeps, loops])
-def test_a_function_that_never_returns_is_stopped_with_a_sentence(capsys, function):
-    learner.SESSION.case_seconds = 0.5
+def test_a_function_that_never_returns_is_stopped_with_a_sentence(capsys, monkeypatch, function):
+    monkeypatch.setattr(learner.SESSION, "case_seconds", 0.5)
     globals()["elman_step"] = function
     try:
         started = time.perf_counter()

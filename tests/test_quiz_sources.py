@@ -11,7 +11,6 @@ import pytest
 
 from coursekit.checks import answer
 from coursekit.checks.registry import lesson_questions, questions_of
-from coursekit.learner import SESSION
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "quiz_sources"))
@@ -20,10 +19,7 @@ import build  # noqa: E402  (tools/quiz_sources/build.py)
 SOURCES = build.sources()
 
 
-@pytest.fixture(autouse=True)
-def fresh_session(monkeypatch):
-    SESSION.reset()
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+pytestmark = pytest.mark.usefixtures("fresh_session")
 
 
 def test_the_sealed_data_is_what_the_sources_make():
