@@ -61,3 +61,9 @@ def test_digits_keep_their_images_and_need_little_memory():
                                    check=True).stdout.split()
     assert digest == "c3068cc58b22a42f"
     assert int(grown) < 400, f"digits() grew the process by {grown} MB"
+
+
+def test_sorting_draws_from_its_seed():
+    same = [sorting(30, seed=4)[0] for _ in range(2)]
+    np.testing.assert_array_equal(same[0], same[1])
+    assert not np.array_equal(sorting(30, seed=4)[0], sorting(30, seed=5)[0])

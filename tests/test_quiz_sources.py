@@ -60,3 +60,17 @@ def test_every_answer_gets_the_words_its_source_gives(kind, path, capsys):
             answer(q.grade_id, wrong)
             out = capsys.readouterr().out
             assert out.startswith(f"✗ {q.grade_id}") and words in out, (q.grade_id, wrong)
+
+
+@pytest.mark.parametrize("kind, path", SOURCES, ids=lambda s: getattr(s, "stem", s))
+def test_an_answer_no_one_anticipated_is_not_right(kind, path, capsys):
+    """A wrong answer with no words of its own is refused too (not taken as right for want of feedback)."""
+    for q in build._load(path).QUESTIONS:
+        if q.kind == "number":
+            stray = q.right * 7 + 13 + 100 * (q.tolerance or 0)
+        elif q.kind == "shape":
+            stray = (97, 98, 99)
+        else:
+            continue  # every option (and combination) of a choice question has its own words
+        answer(q.grade_id, stray)
+        assert capsys.readouterr().out.startswith(f"✗ {q.grade_id}"), (q.grade_id, stray)

@@ -47,10 +47,6 @@ class Verdict:
     message: str = ""
 
 
-def _format(value) -> str:
-    return np.array2string(np.asarray(value), precision=4, suppress_small=True, separator=", ")
-
-
 def _where(index: tuple[int, ...], axes: tuple[str, ...]) -> str:
     return ", ".join(f"{axis} {i}" for axis, i in zip(axes, index))
 
