@@ -151,7 +151,7 @@ def test_the_quiz_answers():
 # =================================================================================================
 from coursekit.checks.text_generation import rule_streams  # noqa: E402
 from coursekit.nn.char_rnn import stream_loss  # noqa: E402
-from coursekit.nn.gradcheck import rel_error  # noqa: E402
+from compare import assert_close  # noqa: E402
 
 MODEL_QUESTIONS = ["rnn_forward", "softmax_cross_entropy", "rnn_backward", "clip_gradients", "adagrad_update",
                    "train_step", "sample", "train"]
@@ -799,8 +799,8 @@ def test_the_forward_reference_is_torchs_rnn_on_one_hot_inputs():
             hs, _ = rnn(torch.nn.functional.one_hot(torch.from_numpy(m["x_ids"]), V).double(),
                         torch.from_numpy(m["h0"])[None])
         logits, got_hs = QUESTIONS["rnn_forward"].reference(**m)
-        assert rel_error(got_hs, hs.numpy()) < 1e-12
-        assert rel_error(logits, hs.numpy() @ m["W_hy"].T + m["b_y"]) < 1e-12
+        assert_close(got_hs, hs.numpy(), 1e-12)
+        assert_close(logits, hs.numpy() @ m["W_hy"].T + m["b_y"], 1e-12)
 
 
 def test_the_loss_reference_is_torch_autograd_on_cross_entropy():
@@ -811,7 +811,7 @@ def test_the_loss_reference_is_torch_autograd_on_cross_entropy():
         loss.backward()
         got_loss, got_grad = QUESTIONS["softmax_cross_entropy"].reference(**case.inputs)
         assert float(got_loss) == pytest.approx(loss.item(), rel=1e-12)
-        assert rel_error(got_grad, z.grad.numpy()) < 1e-12
+        assert_close(got_grad, z.grad.numpy(), 1e-12)
 
 
 def test_the_backward_reference_is_torch_autograd_through_the_window():
@@ -837,7 +837,7 @@ def test_the_backward_reference_is_torch_autograd_through_the_window():
         assert torch.allclose(torch.stack(states, dim=1), hs, rtol=0, atol=1e-10)  # the case's own states
         (logits * torch.from_numpy(m["dlogits"])).sum().backward()
         for name, got in zip(names, QUESTIONS["rnn_backward"].reference(**m)):
-            assert rel_error(got, leaves[name].grad.numpy()) < 1e-8, (case.label, name)
+            assert_close(got, leaves[name].grad.numpy(), 1e-8, (case.label, name))
 
 
 def test_the_sample_reference_by_hand_on_a_fixed_distribution():

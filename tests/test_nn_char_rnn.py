@@ -6,8 +6,9 @@ import math
 import numpy as np
 import pytest
 import torch
+from compare import assert_close
 
-from coursekit.nn import numerical_gradient, rel_error
+from coursekit.nn import numerical_gradient
 from coursekit.nn.char_rnn import (ADAGRAD_EPSILON, adagrad_update, char_rnn_backward, char_rnn_forward,
                                    clip_gradients, cross_entropy, sample, stream_loss, train, train_step)
 
@@ -40,8 +41,8 @@ def test_forward_is_torchs_rnn_on_one_hot_inputs():
         m = model(seed, scale=scale)
         logits, hs = char_rnn_forward(**m)
         want_logits, want_hs, _, _ = torch_forward(m)
-        assert rel_error(hs, want_hs.detach().numpy()) < 1e-12
-        assert rel_error(logits, want_logits.detach().numpy()) < 1e-12
+        assert_close(hs, want_hs.detach().numpy(), 1e-12)
+        assert_close(logits, want_logits.detach().numpy(), 1e-12)
 
 
 def test_forward_by_hand_one_step():
@@ -62,7 +63,7 @@ def test_the_loss_and_its_gradient_are_torchs_cross_entropy():
         want.backward()
         loss, dlogits = cross_entropy(logits, targets)
         assert loss == pytest.approx(want.item(), rel=1e-12)
-        assert rel_error(dlogits, z.grad.numpy()) < 1e-12
+        assert_close(dlogits, z.grad.numpy(), 1e-12)
 
 
 def test_the_loss_by_hand():
@@ -83,7 +84,7 @@ def test_backward_is_torch_autograd_for_any_upstream_gradient(seed):
     _, hs = char_rnn_forward(**m)
     got = char_rnn_backward(dlogits, m["x_ids"], m["h0"], hs, m["W_hh"], m["W_hy"])
     for name, grad in zip(["W_xh", "W_hh", "b_h", "W_hy", "b_y", "h0"], got):
-        assert rel_error(grad, t[name].grad.numpy()) < 1e-12, name
+        assert_close(grad, t[name].grad.numpy(), 1e-12, name)
 
 
 def test_backward_against_finite_differences_of_the_loss():
@@ -96,7 +97,7 @@ def test_backward_against_finite_differences_of_the_loss():
     logits, hs = char_rnn_forward(**m)
     got = char_rnn_backward(cross_entropy(logits, targets)[1], m["x_ids"], m["h0"], hs, m["W_hh"], m["W_hy"])
     for name, grad in zip(["W_xh", "W_hh", "b_h", "W_hy", "b_y", "h0"], got):
-        assert rel_error(grad, numerical_gradient(loss, m[name])) < 1e-7, name
+        assert_close(grad, numerical_gradient(loss, m[name]), 1e-7, name)
 
 
 def test_clipping_by_hand_and_against_torch():
@@ -112,7 +113,7 @@ def test_clipping_by_hand_and_against_torch():
         tensor.grad = torch.from_numpy(g.copy())
     torch.nn.utils.clip_grad_norm_(tensors, 1.5)  # torch divides by norm + 1e-6: equal within ~1e-7
     for c, tensor in zip(clip_gradients(*grads, 1.5), tensors):
-        assert rel_error(c, tensor.grad.numpy()) < 1e-6
+        assert_close(c, tensor.grad.numpy(), 1e-6)
 
 
 def test_adagrad_by_hand():
@@ -137,11 +138,11 @@ def test_train_step_is_forward_autograd_clip_and_adagrad_done_in_torch():
     grads = [g * 0.5 / norm for g in grads]
     got = train_step(m["x_ids"], y, m["h0"], *(m[k] for k in names), *memories, 0.1, 0.5)
     assert got[0] == pytest.approx(loss.item(), rel=1e-12)
-    assert rel_error(got[1], h_n.detach().numpy()) < 1e-12  # the carried state: h after the last step
+    assert_close(got[1], h_n.detach().numpy(), 1e-12)  # the carried state: h after the last step
     for k, (name, g, memory) in enumerate(zip(names, grads, memories)):
         new_memory = memory + g ** 2
-        assert rel_error(got[2 + k], m[name] - 0.1 * g / np.sqrt(new_memory + 1e-8)) < 1e-12, name
-        assert rel_error(got[7 + k], new_memory) < 1e-12, name
+        assert_close(got[2 + k], m[name] - 0.1 * g / np.sqrt(new_memory + 1e-8), 1e-12, name)
+        assert_close(got[7 + k], new_memory, 1e-12, name)
 
 
 def test_train_step_changes_no_input():
