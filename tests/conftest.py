@@ -23,4 +23,13 @@ def fresh_session(monkeypatch):
     SESSION.reset()
 
 
+@pytest.fixture
+def close_figures():
+    """Close every matplotlib figure a test made (figure tests say pytestmark = usefixtures("close_figures"))."""
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 from browser import chromium  # noqa: E402,F401  (the headless Chromium fixture of the browser tests)

@@ -1,24 +1,14 @@
 """viz.draw_mapping and viz.plot_mapping_types: one box per input, state and output, the right arrows."""
-from collections import Counter
-
 import matplotlib
 
 matplotlib.use("Agg")  # no display needed
 
-import matplotlib.pyplot as plt
 import pytest
 
 from coursekit import viz
+from figures import kinds
 
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def kinds(ax) -> Counter:
-    return Counter(patch.get_gid() for patch in ax.patches)
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 @pytest.mark.parametrize("name,expected", [

@@ -10,17 +10,9 @@ import matplotlib.pyplot as plt
 import pytest
 
 from coursekit import viz
+from figures import kinds
 
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def kinds(ax) -> Counter:
-    """How many boxes and arrows of each kind (their gid) the Axes holds."""
-    return Counter(patch.get_gid() for patch in ax.patches)
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def weight_labels(ax) -> list[str]:
