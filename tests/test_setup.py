@@ -30,8 +30,9 @@ def pyproject_requirements():
 def environment_packages():
     spec = yaml.safe_load((ROOT / "environment.yml").read_text())
     names = {}
-    for entry in spec["dependencies"]:
-        if isinstance(entry, str):
+    pip = [e for entry in spec["dependencies"] if isinstance(entry, dict) for e in entry.get("pip", [])]
+    for entry in [e for e in spec["dependencies"] if isinstance(e, str)] + pip:  # conda-forge's, then pip's
+        if not entry.startswith("-"):
             name = re.split(r"[<>=!\s]", entry, maxsplit=1)[0].lower()
             if name not in ("python", "pip"):
                 names[CONDA_TO_PYPI.get(name, name)] = entry
