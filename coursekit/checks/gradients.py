@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..nn import clip_by_global_norm
-from ..probes import gradient_norms_over_time
+from ..gradient_flow import gradient_norms_over_time
 from .core import Case, FunctionQuestion
 from .registry import sealed_questions
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from coursekit.nn import LayerParams, rnn_backward, rnn_forward
-from coursekit.probes import gradient_norms_over_time, with_spectral_radius
+from coursekit.gradient_flow import gradient_norms_over_time, with_spectral_radius
 
 
 def _layer(rng, D, H, radius):

@@ -1,4 +1,4 @@
-"""Probes that look inside a recurrent network: how large is the gradient at each time step?
+"""Gradient flow through time in a recurrent network: how large is the gradient at each time step?
 
     norms = gradient_norms_over_time(W_hh, h, dh_T)   # (T,), norms[t] = ||dL_T / dh_t||
 
