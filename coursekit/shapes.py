@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .data import _validate
+from . import arguments
 
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 
@@ -67,10 +67,10 @@ def layer_shapes(cell: str, input_size: int, hidden_size: int, batch_size: int =
     The counts do not depend on steps: every time step uses the same W_F, W_R and b.
     """
     G = _gates(cell)
-    D = _validate.whole_number("input_size", input_size)
-    H = _validate.whole_number("hidden_size", hidden_size)
-    N = _validate.whole_number("batch_size", batch_size)
-    T = _validate.whole_number("steps", steps)
+    D = arguments.whole_number("input_size", input_size)
+    H = arguments.whole_number("hidden_size", hidden_size)
+    N = arguments.whole_number("batch_size", batch_size)
+    T = arguments.whole_number("steps", steps)
     rows = G * H  # the gate blocks are stacked: one row per gate unit
     return LayerShapes(
         cell=cell.lower(), gates=G,
@@ -90,9 +90,9 @@ def torch_parameter_shapes(cell: str, input_size: int, hidden_size: int, num_lay
     parameters carry the suffix "_reverse". Every weight has G*H rows.
     """
     G = _gates(cell)
-    D = _validate.whole_number("input_size", input_size)
-    H = _validate.whole_number("hidden_size", hidden_size)
-    L = _validate.whole_number("num_layers", num_layers)
+    D = arguments.whole_number("input_size", input_size)
+    H = arguments.whole_number("hidden_size", hidden_size)
+    L = arguments.whole_number("num_layers", num_layers)
     directions = 2 if bidirectional else 1
     shapes = {}
     for layer in range(L):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 BASELINE_MSE = 1 / 6  # the variance of the sum of two independent uniform [0, 1) values
 
@@ -24,9 +24,9 @@ def adding(n: int, length: int = 50, seed: int = 0, dtype=np.float32):
     (exactly two 1s a row, at two different steps), and targets (n,): the sum of the two
     marked values, in [0, 2).
     """
-    n = _validate.whole_number("n", n)
-    length = _validate.whole_number("length", length, minimum=2)  # two markers need two steps
-    rng = np.random.default_rng(_validate.seed(seed))
+    n = arguments.whole_number("n", n)
+    length = arguments.whole_number("length", length, minimum=2)  # two markers need two steps
+    rng = np.random.default_rng(arguments.seed(seed))
     values = rng.random((n, length))
     # Two different marked steps a row: the first two of a random permutation of the steps.
     marked = np.argsort(rng.random((n, length)), axis=1)[:, :2]

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 CORPUS = Path(__file__).with_name("python_corpus.txt")
 MODULES = ("abc", "bisect", "calendar", "colorsys", "contextlib", "copy", "fnmatch", "fractions", "functools",
@@ -84,7 +84,7 @@ def split_corpus(text, heldout_fraction: float = 0.1):
     text the model never saw, from modules it never saw, not characters sampled between its
     training characters. -> (train, heldout), of the same type as `text`.
     """
-    heldout_fraction = _validate.fraction("heldout_fraction", heldout_fraction)
+    heldout_fraction = arguments.fraction("heldout_fraction", heldout_fraction)
     if not 0 < heldout_fraction < 1:
         raise ValueError(f"heldout_fraction must lie strictly between 0 and 1; got {heldout_fraction}")
     cut = len(text) - round(len(text) * heldout_fraction)
@@ -105,8 +105,8 @@ def char_windows(ids, length: int, stride: int | None = None):
     ids = np.asarray(ids)
     if ids.ndim != 1 or ids.dtype.kind not in "iu":
         raise ValueError(f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}")
-    length = _validate.whole_number("length", length)
-    stride = length if stride is None else _validate.whole_number("stride", stride)
+    length = arguments.whole_number("length", length)
+    stride = length if stride is None else arguments.whole_number("stride", stride)
     if len(ids) < length + 1:
         raise ValueError(f"ids must hold at least length + 1 = {length + 1} characters; got {len(ids)}")
     starts = np.arange(0, len(ids) - length, stride)
@@ -122,7 +122,7 @@ def unigram_bits_per_char(train_ids, heldout_ids, vocab_size: int) -> float:
     bits per char = mean over held-out characters c of -log2 p(c).
     train_ids (L1,), heldout_ids (L2,) ints in [0, vocab_size) -> float.
     """
-    vocab_size = _validate.whole_number("vocab_size", vocab_size)
+    vocab_size = arguments.whole_number("vocab_size", vocab_size)
     train_ids, heldout_ids = np.asarray(train_ids), np.asarray(heldout_ids)
     for name, ids in (("train_ids", train_ids), ("heldout_ids", heldout_ids)):
         if ids.ndim != 1 or ids.size == 0 or ids.dtype.kind not in "iu":
@@ -146,7 +146,7 @@ def parallel_streams(ids, n_streams: int) -> np.ndarray:
     ids = np.asarray(ids)
     if ids.ndim != 1 or ids.dtype.kind not in "iu":
         raise ValueError(f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}")
-    n_streams = _validate.whole_number("n_streams", n_streams)
+    n_streams = arguments.whole_number("n_streams", n_streams)
     per_stream = len(ids) // n_streams
     if per_stream < 2:
         raise ValueError(f"{len(ids)} ids are too few for {n_streams} streams: each stream needs at least 2 "

@@ -14,7 +14,7 @@ import datetime
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -85,12 +85,12 @@ def dates(n: int, first_year: int = 1900, last_year: int = 2099, seed: int = 0):
     Returns spoken (n,) str, e.g. "march the third nineteen ninety", and iso (n,) str,
     e.g. "1990-03-03".
     """
-    n = _validate.whole_number("n", n)
-    first_year = _validate.whole_number("first_year", first_year, minimum=1100)
-    last_year = _validate.whole_number("last_year", last_year, minimum=first_year)
+    n = arguments.whole_number("n", n)
+    first_year = arguments.whole_number("first_year", first_year, minimum=1100)
+    last_year = arguments.whole_number("last_year", last_year, minimum=first_year)
     if last_year > 2099:
         raise ValueError(f"last_year must be <= 2099 (the years this module can say); got {last_year}")
-    rng = np.random.default_rng(_validate.seed(seed))
+    rng = np.random.default_rng(arguments.seed(seed))
     first = datetime.date(first_year, 1, 1).toordinal()
     days = rng.integers(first, datetime.date(last_year, 12, 31).toordinal() + 1, size=n)
     forms = rng.integers(0, len(FORMS), size=n)

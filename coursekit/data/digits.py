@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 _CANVAS = 56  # pixels of the rendered glyph (a multiple of the usual sizes 7, 8, 14, 28)
 _WEIGHTS = ("light", "normal", "bold")
@@ -84,12 +84,12 @@ def digits(n: int, size: int = 14, noise: float = 0.05, seed: int = 0):
     divide 56 (7, 8, 14, 28 or 56). Read row by row, an image is a sequence of `size` steps
     with `size` features each.
     """
-    n = _validate.whole_number("n", n)
-    size = _validate.whole_number("size", size, minimum=4)
+    n = arguments.whole_number("n", n)
+    size = arguments.whole_number("size", size, minimum=4)
     if _CANVAS % size:
         raise ValueError(f"size must divide {_CANVAS} (7, 8, 14, 28 or 56); got {size}")
-    noise = _validate.fraction("noise", noise)
-    rng = np.random.default_rng(_validate.seed(seed))
+    noise = arguments.fraction("noise", noise)
+    rng = np.random.default_rng(arguments.seed(seed))
     labels = rng.integers(0, 10, size=n)
     weights = rng.integers(0, len(_WEIGHTS), size=n)
     warped = _warp(_glyphs()[labels * len(_WEIGHTS) + weights], rng)

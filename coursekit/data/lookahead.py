@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 
 def lookahead_tags(n: int, length: int = 12, vocab: int = 8, lag: int = 2, seed: int = 0):
@@ -22,13 +22,13 @@ def lookahead_tags(n: int, length: int = 12, vocab: int = 8, lag: int = 2, seed:
     Returns tokens (n, length) int64 in [0, vocab) and tags (n, length) int64 in [0, vocab]:
     tags[:, t] = tokens[:, t + lag] for t < length - lag, and vocab for the last lag steps.
     """
-    n = _validate.whole_number("n", n)
-    length = _validate.whole_number("length", length)
-    vocab = _validate.whole_number("vocab", vocab, minimum=2)
-    lag = _validate.whole_number("lag", lag, minimum=1)
+    n = arguments.whole_number("n", n)
+    length = arguments.whole_number("length", length)
+    vocab = arguments.whole_number("vocab", vocab, minimum=2)
+    lag = arguments.whole_number("lag", lag, minimum=1)
     if lag >= length:
         raise ValueError(f"lag must be smaller than length ({length}) so that some tags look ahead; got lag={lag}")
-    rng = np.random.default_rng(_validate.seed(seed))
+    rng = np.random.default_rng(arguments.seed(seed))
     tokens = rng.integers(0, vocab, size=(n, length), dtype=np.int64)
     tags = np.full_like(tokens, vocab)
     tags[:, :length - lag] = tokens[:, lag:]
@@ -41,9 +41,9 @@ def best_left_to_right_accuracy(length: int = 12, vocab: int = 8, lag: int = 2) 
     The last `lag` tags ("end") are known from the position alone; every other tag is a token
     not yet read, uniform over `vocab` values, so at best a guess right 1 time in vocab.
     """
-    length = _validate.whole_number("length", length)
-    vocab = _validate.whole_number("vocab", vocab, minimum=2)
-    lag = _validate.whole_number("lag", lag, minimum=1)
+    length = arguments.whole_number("length", length)
+    vocab = arguments.whole_number("vocab", vocab, minimum=2)
+    lag = arguments.whole_number("lag", lag, minimum=1)
     if lag >= length:
         raise ValueError(f"lag must be smaller than length ({length}); got lag={lag}")
     return (lag + (length - lag) / vocab) / length

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 
 def _inputs(n: int, length: int, seed: int) -> np.ndarray:
-    rng = np.random.default_rng(_validate.seed(seed))
+    rng = np.random.default_rng(arguments.seed(seed))
     return rng.uniform(-1.0, 1.0, size=(n, length, 1)).astype(np.float32)
 
 
@@ -26,9 +26,9 @@ def recall_task(n: int, length: int = 20, lag: int = 2, seed: int = 0):
     Returns x (n, length, 1) float32 in [-1, 1] and y (n, length, 1) float32 with
     y[:, t] = x[:, t - lag] for t >= lag and 0 for the first `lag` steps (nothing seen yet).
     """
-    n = _validate.whole_number("n", n)
-    length = _validate.whole_number("length", length)
-    lag = _validate.whole_number("lag", lag, minimum=0)
+    n = arguments.whole_number("n", n)
+    length = arguments.whole_number("length", length)
+    lag = arguments.whole_number("lag", lag, minimum=0)
     if lag >= length:
         raise ValueError(f"lag must be smaller than length ({length}) so that some targets exist; got lag={lag}")
     x = _inputs(n, length, seed)
@@ -43,9 +43,9 @@ def leaky_sum_task(n: int, length: int = 20, decay: float = 0.8, seed: int = 0):
     Returns x (n, length, 1) float32 in [-1, 1] and y (n, length, 1) float32 with
     y[:, t] = decay * y[:, t-1] + x[:, t] and y[:, -1] taken as 0; decay=1 is the plain running sum.
     """
-    n = _validate.whole_number("n", n)
-    length = _validate.whole_number("length", length)
-    decay = _validate.fraction("decay", decay)
+    n = arguments.whole_number("n", n)
+    length = arguments.whole_number("length", length)
+    decay = arguments.fraction("decay", decay)
     x = _inputs(n, length, seed)
     y = np.empty_like(x)
     previous = np.zeros((n, 1), np.float32)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 SOURCE = Path(__file__).with_name("python_source.txt")
 TAGS = ("space", "name", "number", "string", "operator", "comment", "newline")
@@ -99,10 +99,10 @@ def python_tokens(n: int, length: int = 64, split: str = "train", seed: int = 0)
     Returns chars (n, length) int64 indices into ALPHABET, and tags (n, length) int64
     indices into TAGS (tags[i, t] is the token type of chars[i, t]).
     """
-    n = _validate.whole_number("n", n)
-    length = _validate.whole_number("length", length)
+    n = arguments.whole_number("n", n)
+    length = arguments.whole_number("length", length)
     part = _part(split)
-    rng = np.random.default_rng(_validate.seed(seed))
+    rng = np.random.default_rng(arguments.seed(seed))
     chars, tags, _ = _labelled()
     low, high = part.start, part.stop
     if length > high - low:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 PAD = "<pad>"
 OPENERS = (("it", "was"), ("the", "film", "was"), ("the", "food", "was"), ("the", "service", "was"),
@@ -46,8 +46,8 @@ def order_sentences(n: int, seed: int = 0):
     after the last word, lengths (n,) int64, labels (n,) int64 (1 positive, 0 negative) and
     vocab, a tuple of words with vocab[i] the word of id i (vocab[0] is PAD).
     """
-    n = _validate.whole_number("n", n)
-    rng = np.random.default_rng(_validate.seed(seed))
+    n = arguments.whole_number("n", n)
+    rng = np.random.default_rng(arguments.seed(seed))
     ids = {word: i for i, word in enumerate(VOCAB)}
     width = max(len(o) for o in OPENERS) + 4  # opener + not + adjective + but + adjective
     tokens = np.zeros((n, width), dtype=np.int64)
@@ -76,7 +76,7 @@ def encode(sentences: list[str], vocab) -> tuple[np.ndarray, np.ndarray]:
 
     T is the longest sentence given; an unknown word raises a ValueError that lists the vocabulary.
     """
-    sentences = _validate.non_empty("sentences", sentences)
+    sentences = arguments.non_empty("sentences", sentences)
     ids = {word: i for i, word in enumerate(vocab)}
     split = [sentence.split() for sentence in sentences]
     for words in split:
@@ -109,7 +109,7 @@ def shuffle_words(tokens: np.ndarray, lengths: np.ndarray, seed: int = 0) -> np.
 
     tokens (n, T), lengths (n,) -> a new (n, T) array; the padding stays at the end.
     """
-    rng = np.random.default_rng(_validate.seed(seed))
+    rng = np.random.default_rng(arguments.seed(seed))
     shuffled = tokens.copy()
     for row, length in zip(shuffled, lengths):
         row[:length] = row[rng.permutation(length)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from .. import arguments
 
 
 def sorting(n: int, length: int = 8, vocab: int = 10, seed: int = 0):
@@ -15,9 +15,9 @@ def sorting(n: int, length: int = 8, vocab: int = 10, seed: int = 0):
 
     Returns inputs (n, length) int64 and targets (n, length) int64, targets[i] = sort(inputs[i]).
     """
-    n = _validate.whole_number("n", n)
-    length = _validate.whole_number("length", length)
-    vocab = _validate.whole_number("vocab", vocab, minimum=2)
-    rng = np.random.default_rng(_validate.seed(seed))
+    n = arguments.whole_number("n", n)
+    length = arguments.whole_number("length", length)
+    vocab = arguments.whole_number("vocab", vocab, minimum=2)
+    rng = np.random.default_rng(arguments.seed(seed))
     inputs = rng.integers(0, vocab, size=(n, length))
     return inputs, np.sort(inputs, axis=1)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validate import whole_number
+from ..arguments import whole_number
 
 _FILE = Path(__file__).with_name("sunspots.txt")
 

@@ -1,4 +1,4 @@
-"""Argument checks shared by the dataset functions: a ValueError that says what was expected."""
+"""Argument checks shared by the dataset functions and coursekit.shapes: a ValueError that says what was expected."""
 from __future__ import annotations
 
 import numbers
