@@ -1,4 +1,4 @@
-"""The `coursekit` command: doctor, progress, release, grade."""
+"""The `coursekit` command: doctor, progress, release, grade, gradescope."""
 from __future__ import annotations
 
 import argparse
@@ -126,6 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("target", nargs="?", default="exercises", help="where exercises go (default: exercises)")
     release.add_argument("--check", action="store_true", help="write nothing; exit 1 if the exercises are stale")
 
+    from .grading.gradescope import add_arguments as gradescope_arguments  # standard library only: fast
+
+    gradescope_arguments(commands.add_parser(
+        "gradescope", help="build a Gradescope autograder (autograder.zip) for one exercise",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        description="Write OUT/autograder.zip, Gradescope's autograder format: setup.sh installs bubblewrap and "
+                    "this course's pinned environment; run_autograder grades the learner's notebook as `coursekit "
+                    "grade` does (in the sandbox) and writes results.json, with each question's points shown to "
+                    "learners when grades are published. With a secret, the secret is stored in the zip."))
+
     grade = commands.add_parser("grade", help="grade submitted notebooks",
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                                 description="Grade submissions: each runs in a sandbox (bubblewrap) that sees "
@@ -172,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
         return _progress(args)
     if args.command == "release":
         return _release(args)
+    if args.command == "gradescope":
+        from .grading.gradescope import run_command
+
+        return run_command(args)
     if args.command == "grade":
         return _grade(args)
     parser.print_help()
