@@ -16,11 +16,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import nbformat
 import pytest
 from grading_helpers import (FULL, LIMITS, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, needs_sandbox, solution,
                              with_cells, write)
 
 from coursekit.grading.batch import grade_all
+from coursekit.grading.distributed import ClusterError
 
 psutil = pytest.importorskip("psutil")
 pytest.importorskip("distributed")
@@ -40,17 +42,17 @@ class Cluster:
                                     "--scheduler-file", str(file))
         self.address = self.wait(lambda: file.exists() and json.loads(file.read_text() or "{}").get("address"))
 
-    def start(self, *args) -> subprocess.Popen:
+    def start(self, *args, env=ENV) -> subprocess.Popen:
         log = open(self.folder / f"{args[0]}-{len(self.processes)}.log", "wb")
-        process = subprocess.Popen([str(DASK), *args], stdout=log, stderr=subprocess.STDOUT, env=ENV,
+        process = subprocess.Popen([str(DASK), *args], stdout=log, stderr=subprocess.STDOUT, env=env,
                                    cwd=self.folder, start_new_session=True)
         self.processes.append(process)
         return process
 
-    def worker(self) -> subprocess.Popen:
+    def worker(self, env=ENV) -> subprocess.Popen:
         """A worker (with its nanny), once the scheduler has it."""
         process = self.start("worker", self.address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-                             "--host", "127.0.0.1", "--local-directory", str(self.folder))
+                             "--host", "127.0.0.1", "--local-directory", str(self.folder), env=env)
         log = self.folder / f"worker-{len(self.processes) - 1}.log"
         self.wait(lambda: b"Registered to" in log.read_bytes())
         return process
@@ -86,7 +88,8 @@ def cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
-    """Five students: folders and files, right and wrong answers, the released exercise, a broken file."""
+    """Six students: folders and files, right and wrong answers, the released exercise, a broken file, and a
+    notebook of no exercise (its row names --source: the client's folder, not the worker's)."""
     folder = tmp_path_factory.mktemp("batch")
     (folder / "carol").mkdir()
     write(folder / "carol", NOTEBOOK, solution())
@@ -94,6 +97,7 @@ def batch(tmp_path_factory):
     write(folder, "frank.ipynb", with_cells(shape_of_w_xh='answer("shape_of_w_xh", (2, 4))'))
     (folder / "grace.ipynb").write_bytes((ROOT / "exercises" / NOTEBOOK).read_bytes())
     (folder / "erin.ipynb").write_text("{ not json")
+    write(folder, "hank.ipynb", nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("no answers")]))
     return folder
 
 
@@ -116,8 +120,9 @@ def test_the_cluster_grades_as_this_machine_does(cluster, batch, tmp_path):
     there, skipped = grade_all([batch], OPTIONS, tmp_path / "there", progress=False, scheduler=cluster.address)
     assert not skipped
     assert {r.student: r.score for r in there} == {"carol": FULL, "dave": FULL - 2, "erin": 0, "frank": FULL - 1,
-                                                   "grace": 0}
+                                                   "grace": 0, "hank": 0}
     assert "not valid notebook JSON" in next(r.error for r in there if r.student == "erin")
+    assert f"matches no exercise in {OPTIONS.source}" in next(r.error for r in there if r.student == "hank")
     assert _outputs(tmp_path / "there") == _outputs(tmp_path / "here")
 
 
@@ -160,3 +165,16 @@ def test_an_unreachable_scheduler_is_named_with_what_to_do(tmp_path):
     assert result.returncode == 2
     assert f"cannot reach the Dask scheduler at {address}: start one with `dask scheduler`" in result.stderr
     assert time.monotonic() - began < 30
+
+
+def test_a_worker_without_bubblewrap_is_refused_before_grading(tmp_path, batch):
+    cluster = Cluster(tmp_path)
+    try:
+        cluster.worker(env={**ENV, "PATH": str(DASK.parent)})  # no bwrap on its PATH
+        with pytest.raises(ClusterError) as refused:
+            grade_all([batch], OPTIONS, tmp_path / "out", progress=False, scheduler=cluster.address)
+    finally:
+        cluster.stop()
+    assert "these Dask workers cannot grade: tcp://127.0.0.1:" in str(refused.value)
+    assert "bubblewrap" in str(refused.value) and "install bubblewrap and this coursekit there" in str(refused.value)
+    assert not list((tmp_path / "out" / "records").glob("*"))
