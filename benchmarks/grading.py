@@ -97,7 +97,8 @@ def dask_table(submissions: Path, folder: Path, count: int, isolated: bool) -> N
             time.sleep(0.05)
 
     print(f"\n{count} submissions on a Dask cluster on this machine ({'sandbox' if isolated else 'no sandbox'})")
-    print(f"{'workers':>8}{'local s':>9}{'dask s':>8}{'local sub/s':>13}{'dask sub/s':>12}{'overhead s/submission':>23}")
+    print(f"{'workers':>8}{'local s':>9}{'dask s':>8}{'local sub/s':>13}{'dask sub/s':>12}"
+          f"{'overhead s/submission':>23}")
     try:
         start("scheduler", "--host", "127.0.0.1", "--port", "0", "--scheduler-file", str(file))
         wait(lambda: file.exists() and file.read_text())

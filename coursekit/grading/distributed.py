@@ -132,8 +132,10 @@ def grade_on_cluster(address: str, todo: list[tuple[Path, Path | None]], options
             try:
                 result = future.result()
             except Exception as error:  # noqa: BLE001 - workers that died with it, a failure in the grader
-                result = SubmissionResult(student=student, file=file, error=f"grading failed on the Dask cluster: "
-                                          f"{type(error).__name__}: {error}")
+                said = (f"the workers that took it died, more than {error.args[-1]} times (KilledWorker); regrade "
+                        "it alone" if type(error).__name__ == "KilledWorker" else f"{type(error).__name__}: {error}")
+                result = SubmissionResult(student=student, file=file,
+                                          error=f"grading failed on the Dask cluster: {said}")
             recorded.add((student, file))
             future.release()
             yield result
