@@ -31,6 +31,7 @@ def _release(args) -> int:
 
 def _grade(args) -> int:
     from .grading.batch import grade_all
+    from .grading.distributed import ClusterError
     from .grading.grade import GradeOptions
     from .grading.gradebook import OutFolderError
     from .grading.limits import Limits
@@ -39,7 +40,7 @@ def _grade(args) -> int:
     if not Path(args.source).is_dir():
         print(f"grade: --source {args.source} is not a folder of solution notebooks", file=sys.stderr)
         return 2
-    if not args.no_sandbox and bubblewrap() is None:
+    if not args.no_sandbox and not args.scheduler and bubblewrap() is None:  # a cluster's workers need it
         print(f"grade: {bubblewrap_problem()}", file=sys.stderr)
         return 2
     workers = max(1, args.workers)
@@ -57,8 +58,8 @@ def _grade(args) -> int:
                               "when grading for credit"))
     try:
         results, skipped = grade_all([Path(p) for p in args.submissions], options, Path(args.out), workers,
-                                     progress=not args.quiet, resume=args.resume)
-    except OutFolderError as error:
+                                     progress=not args.quiet, resume=args.resume, scheduler=args.scheduler)
+    except (OutFolderError, ClusterError) as error:
         print(f"grade: {error}", file=sys.stderr)
         return 2
     for note in skipped:
@@ -149,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--resume", action="store_true", help="finish a run that was stopped: grade only the "
                                                               "submissions --out has no record of")
     grade.add_argument("--workers", type=int, default=1, help="submissions graded at once")
+    grade.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="grade on the Dask cluster at this address (tcp://HOST:8786), one submission per task, "
+                            "on workers with bubblewrap and this coursekit: see the README (pip install "
+                            "'coursekit[cluster]')")
     grade.add_argument("--secret", default=None, help="the instructor's secret that draws each learner's hidden "
                                                        "cases (or set COURSEKIT_GRADING_SECRET); keep it private")
     grade.add_argument("--seed", type=int, default=0, help="the hidden cases without a secret; with one, "
