@@ -9,7 +9,8 @@
 None of them raises or prints a traceback, whatever it is given: a wrong id, a wrong type, NaN,
 a huge array, a function that never returns (each case of check() runs under a time limit).
 The one exception is nbgrader's autograder (NBGRADER_EXECUTION set), which scores by errors: there
-a failing check raises AssertionError, as nbgrader expects.
+a failing check raises AssertionError, as nbgrader expects, and so does require_right(id), the
+graded cell after each quiz answer, when the last answer() to that question is not right.
 
 All state lives in one LearnerSession (`SESSION`): the last verdict and quiz answer of each
 question in this kernel, and each question's best result, which is also kept in a small file
@@ -257,7 +258,7 @@ class LearnerSession:
         file = self._file()
         return best_of(file.read() if file is not None else {}, self.best)
 
-    def report(self, grade_id: str, points: float, verdict: Verdict) -> None:
+    def report(self, grade_id: str, points: float, verdict: Verdict, graded: bool = True) -> None:
         self.record(grade_id, points, verdict)
         if verdict.status == PASSED:
             print(f"✓ {grade_id}: public checks passed ({points:g} point{'s' if points != 1 else ''}). "
@@ -265,7 +266,7 @@ class LearnerSession:
                   + "Hidden checks run when your work is graded.")
         else:
             print(f"{SYMBOL[verdict.status]} {grade_id}: {verdict.status} — {verdict.message}")
-        if verdict.status != PASSED and _under_nbgrader():
+        if verdict.status != PASSED and graded and _under_nbgrader():
             raise GradedFailure(f"{grade_id}: {verdict.status} — {verdict.message}")  # nbgrader scores by errors
 
     # -- finding a question ------------------------------------------------------------------
@@ -336,8 +337,9 @@ class LearnerSession:
         if not isinstance(q, QuizQuestion):
             print(f"✗ {grade_id!r} is a coding question: use check({grade_id!r}) after writing the function")
             return
+        self.answers.pop(grade_id, None)  # the last answer counts, even one that is not an answer yet
         if value is ...:
-            self.report(grade_id, q.points, Verdict(NOT_ATTEMPTED, "replace ... with your answer"))
+            self.report(grade_id, q.points, Verdict(NOT_ATTEMPTED, "replace ... with your answer"), graded=False)
             return
         try:
             text = q.canonical(value)
@@ -354,7 +356,23 @@ class LearnerSession:
             print(f"✓ {grade_id}: right." + (f" {explanation}" if explanation else ""))
         else:
             hint = q.feedback_for(text) or "not right yet; read the question again and retry."
-            self.report(grade_id, q.points, Verdict(FAILED, hint))
+            self.report(grade_id, q.points, Verdict(FAILED, hint), graded=False)
+
+    def require_right(self, grade_id) -> None:
+        """The graded cell after a quiz answer: under nbgrader, AssertionError unless this kernel's last
+        answer to grade_id is right; elsewhere silent (answer() has already said how it went)."""
+        try:
+            q, text = question(grade_id), self.answers.get(grade_id)
+            if text is None:
+                problem = "not attempted — replace ... with your answer in the cell above and run it"
+            elif q.is_right(text):
+                return
+            else:
+                problem = f"not right — {q.feedback_for(text) or 'read the question again and retry.'}"
+        except Exception as error:  # a wrong id or a broken bank: still only an AssertionError
+            problem = f"could not be checked ({type(error).__name__}: {error})"
+        if _under_nbgrader():
+            raise GradedFailure(f"{grade_id if isinstance(grade_id, str) else _name(grade_id)}: {problem}")
 
     def current_notebook(self, namespace: dict) -> str | None:
         seen = {question(g).notebook for g in list(self.status) + list(self.answers) if g in all_questions()}
@@ -420,6 +438,13 @@ def check_hidden(grade_id: str, seed: int = 0) -> None:
 def answer(grade_id: str, value=...) -> None:
     """Answer a quiz question; prints whether it is right, and feedback when it is not."""
     _never_raise("answer()", lambda: SESSION.answer(grade_id, value))
+
+
+def require_right(grade_id: str) -> None:
+    """nbgrader's graded cell for a quiz question: under its autograder (NBGRADER_EXECUTION set),
+    AssertionError with the feedback unless this kernel's last answer() to grade_id is right;
+    elsewhere it does nothing, so that an exercise still runs top to bottom."""
+    SESSION.require_right(grade_id)
 
 
 def progress(notebook: str | None = None) -> None:

@@ -264,3 +264,17 @@ def test_memory_used_by_a_cell_stops_that_cell_with_the_reason(folder):
     result = grade(write(folder, "touched.ipynb", with_cells(solution(), jordan_step_answer=source)), limits=limits)
     assert points(result) == {"elman_step": 2, "jordan_step": 0, "which_form_remembers_more": 1, "shape_of_w_xh": 1}
     assert "more than 600 MB of memory" in words(result), words(result)
+
+
+@needs_sandbox
+def test_a_submission_made_before_the_quiz_split_is_graded_the_same(tmp_path):
+    # Exercises released before quiz questions had their own graded cell: the quiz cell was the answer
+    # cell and carried the question's grade_id. Its answer still counts.
+    old = solution()
+    old.cells = [c for c in old.cells if not (role(c).grade and "require_right" in c.source)]
+    for cell in old.cells:
+        if role(cell).solution and role(cell).grade_id in ("shape_of_w_xh_answer", "which_form_remembers_more_answer"):
+            cell.metadata.nbgrader.update(grade_id=role(cell).grade_id[:-len("_answer")], grade=True, points=1)
+    old = with_cells(old, shape_of_w_xh='answer("shape_of_w_xh", (2, 4))')
+    result = grade(write(tmp_path, NOTEBOOK, old))
+    assert points(result) == {"elman_step": 2, "jordan_step": 2, "which_form_remembers_more": 1, "shape_of_w_xh": 0}

@@ -552,7 +552,7 @@ def test_hidden_inputs_through_names_and_shapes(tmp_path, leak):
     # Stopped by the judge: it repeats only built-in type names (ValueError, list, ...) and never the shape
     # the learner returned. (Before that rule each of these carried the inputs out: 5 strict xfails.)
     body, jordan, quiz = WEAK_LEAKS[leak]
-    cells = {k: v for k, v in {"jordan_step_answer": jordan, "shape_of_w_xh": quiz}.items() if v}
+    cells = {k: v for k, v in {"jordan_step_answer": jordan, "shape_of_w_xh_answer": quiz}.items() if v}
     result = grade(submit(tmp_path, _PUBLIC_THEN + body, **cells), secret=SECRET)
     said = feedback_markdown(result) + words(result)
     assert result.error == ""

@@ -387,7 +387,7 @@ def test_an_output_flood_costs_only_its_own_question_when_later_cells_print(tmp_
     # The flood costs jordan_step only: a fresh sandbox has a fresh output budget, so a quiz cell after it
     # that prints one line keeps its point (the budget is per sandbox, and sandboxes per submission are few).
     notebook = with_cells(jordan_step_answer=OUTPUT_FLOODS["print 200 MB"] + right_jordan(),
-                          which_form_remembers_more='print("my answer: b")\nanswer("which_form_remembers_more", "b")')
+                          which_form_remembers_more_answer='print("my answer: b")\nanswer("which_form_remembers_more", "b")')
     only_lost(grade(write(tmp_path, "chatty.ipynb", notebook)), "jordan_step")
 
 

@@ -227,3 +227,24 @@ def test_under_nbgrader_a_failing_check_still_raises(monkeypatch):
             check("elman_step")
     finally:
         del globals()["elman_step"]
+
+
+def test_require_right_raises_only_under_nbgrader_and_only_assertion_error(monkeypatch, capsys):
+    from coursekit.checks import require_right
+
+    require_right("shape_of_w_xh")  # outside nbgrader: silent, so that an exercise runs top to bottom
+    answer("shape_of_w_xh", (2, 4))
+    require_right("shape_of_w_xh")
+    assert "Traceback" not in said(capsys)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    answer("shape_of_w_xh", (2, 4))  # the answer cell itself never raises; the graded cell after it does
+    with pytest.raises(AssertionError, match="shape_of_w_xh: not right — .*transpose"):
+        require_right("shape_of_w_xh")
+    answer("shape_of_w_xh", (4, 2))
+    require_right("shape_of_w_xh")
+    answer("shape_of_w_xh", ...)  # the last answer counts
+    with pytest.raises(AssertionError, match="shape_of_w_xh: not attempted"):
+        require_right("shape_of_w_xh")
+    for nonsense in ("no_such_question", None, 3):
+        with pytest.raises(AssertionError):
+            require_right(nonsense)

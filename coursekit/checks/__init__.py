@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["answer", "check", "check_hidden", "check_yourself", "progress", "quiz", "quiz_widget"]
+__all__ = ["answer", "check", "check_hidden", "check_yourself", "progress", "quiz", "quiz_widget", "require_right"]
 
 
 def __getattr__(name: str):

@@ -123,14 +123,19 @@ def strip_hidden_tests(source: str, where: str) -> str:
 
 
 def check_grade_ids(notebook, name: str) -> None:
-    """Every answer or graded cell has a grade_id, and no two cells share one."""
+    """What nbgrader's validator asks of the metadata: every answer, graded or locked cell has a grade_id,
+    no two cells share one, and graded cells have points."""
     seen = {}
     for index, cell in enumerate(notebook.cells):
         cell_role = role(cell)
-        if not (cell_role.solution or cell_role.grade):
+        if not (cell_role.solution or cell_role.grade or cell_role.locked):
             continue
         if not cell_role.grade_id:
-            raise NotebookError(f"{name}, cell {index}: an answer or graded cell needs metadata.nbgrader.grade_id")
+            raise NotebookError(f"{name}, cell {index}: an answer, graded or locked cell needs "
+                                "metadata.nbgrader.grade_id")
+        if cell_role.grade and "points" not in cell.metadata["nbgrader"]:
+            raise NotebookError(f"{name}, cell {index}: graded cell '{cell_role.grade_id}' needs "
+                                "metadata.nbgrader.points")
         if cell_role.grade_id in seen:
             raise NotebookError(f"{name}: grade_id '{cell_role.grade_id}' is used by cells {seen[cell_role.grade_id]} "
                                 f"and {index}; grade_ids must be unique")

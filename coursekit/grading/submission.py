@@ -159,6 +159,9 @@ def plan(submission, exercise, questions: dict) -> Plan:
         cell_role = role(cell)
         if cell_role.solution:
             theirs = submitted.get(cell_role.grade_id)
+            if theirs is None and cell_role.grade_id.endswith("_answer"):  # made from an exercise of before the
+                older = submitted.get(cell_role.grade_id[:-len("_answer")])  # split: the quiz cell was the answer
+                theirs = older if older is not None and role(older).solution else None
             if theirs is None or theirs.cell_type != "code":
                 result.notes.append(f"answer cell '{cell_role.grade_id}' is missing from the submission; "
                                     "it was graded as not attempted")
@@ -173,7 +176,7 @@ def plan(submission, exercise, questions: dict) -> Plan:
         question = questions.get(cell_role.grade_id)
         if isinstance(question, FunctionQuestion):
             result.steps.append(Step("function", cell_role.grade_id))
-        elif isinstance(question, QuizQuestion):  # the answer cell itself carries the points
+        elif isinstance(question, QuizQuestion):  # the graded cell after the answer cell: its source is ignored
             result.steps.append(Step("quiz", cell_role.grade_id))
         else:
             result.notes.append(f"graded cell '{cell_role.grade_id}' has no question in coursekit.checks; not scored")
