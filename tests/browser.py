@@ -45,3 +45,35 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+# axe-core's impacts that fail a test; "moderate" and "minor" findings are left to review.
+AXE_FAILING = ("serious", "critical")
+
+
+def axe_violations(page, disable: dict[str, str] | None = None, exclude: list[str] | None = None,
+                   only: list[str] | None = None) -> list[str]:
+    """Run axe-core (bundled with axe-playwright-python, nothing downloaded) on an open Playwright page.
+
+    Returns one line per serious or critical violation: rule id, impact, node count and the first
+    few target selectors. `disable` maps rule ids to the reason they are not checked (the caller
+    documents each); `exclude` lists CSS selectors of regions left out of the check; `only`, if
+    given, runs just those rules.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"resultTypes": ["violations"]}
+    if disable:
+        options["rules"] = {rule: {"enabled": False} for rule in disable}
+    if only:
+        options["runOnly"] = {"type": "rule", "values": list(only)}
+    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]} if exclude else None
+    page.evaluate(Axe().axe_script)  # axe.min.js from the package (Axe.run would repr() the context)
+    results = page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] in AXE_FAILING:
+            targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+            found.append(f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
+                         + "; ".join(targets))
+    return found

@@ -4,6 +4,9 @@ The site is built once, with the command `make site` runs, into a temporary fold
 loopback HTTP server (as a reader's browser would get it from any web server). Every page must load,
 every internal link and anchor must resolve, every image must load, every formula must be typeset by
 the site's own MathJax, the console must stay free of errors, and no request may leave the machine.
+axe-core (bundled with axe-playwright-python) checks every page for serious and critical
+accessibility violations, in light and in dark mode; the sidebar, the table of contents, the offline
+search (over http:// and file://), the phone-width layout and the dark colours are checked too.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
+from browser import axe_violations
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILDER = ROOT / "tools" / "build_site.py"
@@ -96,6 +100,25 @@ def browser_context(chromium, server):
         if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOOPBACK:
             context.outside.append(url)
             route.abort()  # never reach the network, even where there is one
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def dark_context(chromium, server):
+    """Like browser_context, with the system's colour scheme emulated as dark (prefers-color-scheme)."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 900}, color_scheme="dark")
+    context.outside = []
+
+    def guard(route):
+        url = route.request.url
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOOPBACK:
+            context.outside.append(url)
+            route.abort()
         else:
             route.continue_()
 
@@ -290,13 +313,117 @@ def test_page_in_chromium(name, site, server, browser_context):
                 return copy.textContent;
             }).join('\\n')""")
             assert not RAW_TEX.search(leftover), f"{name}: TeX left untypeset: {RAW_TEX.search(leftover)[0]!r}"
+
+        # the sidebar lists every page in course order and marks this one, and only this one
+        sidebar = page.eval_on_selector_all(".site-sidebar a.site-side-link",
+                                            "links => links.map(a => [a.href, a.getAttribute('aria-current')])")
+        assert [href for href, _ in sidebar][1:] == [server + p for p in PAGES[1:]], f"{name}: sidebar order"
+        assert [href for href, current in sidebar if current == "page"] == [server + name], name
+
+        # the table of contents: one link per h2/h3 of the page, each to an id on the page
+        if name != "index.html":
+            toc = page.eval_on_selector_all(".site-toc a", "links => links.map(a => a.getAttribute('href'))")
+            headings = page.eval_on_selector_all(".site-main :is(h2, h3)[id]:not(.site-toc-heading)", "hs => hs.map(h => h.id)")
+            assert len(headings) < 2 or toc == ["#" + h for h in headings], f"{name}: TOC {toc} for {headings}"
+            # as a browser does: the fragment as written, then percent-decoded (nbconvert's ids are encoded)
+            missing = page.evaluate("""hrefs => hrefs.filter(h => !document.getElementById(h.slice(1))
+                && !document.getElementById(decodeURIComponent(h.slice(1))))""", toc)
+            assert missing == [], f"{name}: TOC links to no id: {missing}"
+
+        violations = axe_violations(page)
+        assert violations == [], f"{name} (light): axe finds\n" + "\n".join(violations)
     finally:
         page.close()
 
 
-def test_screenshots_for_the_closing_note(server, browser_context):
-    """build/site-index.png (the index) and build/site-lesson.png (the top of a lesson with math)."""
-    (ROOT / "build").mkdir(exist_ok=True)
+# What dark mode changes is colour: the page's structure (landmarks, names, headings) was checked in light.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_in_dark_mode_passes_axe(name, server, dark_context):
+    page, _, errors = visit(dark_context, server + name)
+    try:
+        assert errors == [], errors
+        violations = axe_violations(page, only=COLOUR_RULES)
+        assert violations == [], f"{name} (dark): axe finds\n" + "\n".join(violations)
+    finally:
+        page.close()
+
+
+def test_dark_mode_changes_the_colours(server, browser_context, dark_context):
+    lesson = f"notebooks/{LESSONS[1].stem}.html"
+    colours = {}
+    for scheme, context in (("light", browser_context), ("dark", dark_context)):
+        page, _, _ = visit(context, server + lesson)
+        colours[scheme] = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+            getComputedStyle(document.querySelector('.jp-InputArea-editor, .highlight')).backgroundColor]""")
+        page.close()
+    assert colours["light"][0] == "rgb(255, 255, 255)"
+    assert colours["dark"][0] != colours["light"][0] and colours["dark"][1] != colours["light"][1], colours
+
+
+def a_word_only_in(builder) -> tuple[Path, str]:
+    """A lesson and a word of its body that no other page's words (nor its title) contain."""
+    texts = {path: builder.page_text(nbformat.read(path, as_version=4)).lower() for path in LESSONS + EXERCISES}
+    for path in LESSONS[1:]:
+        title = markdown_sources(path).split("\n", 1)[0].lower()
+        for word in sorted(set(re.findall(r"[a-z]{9,}", texts[path]))):
+            if word not in title and not any(word in text for other, text in texts.items() if other != path):
+                return path, word
+    pytest.fail("no lesson has a word of its own")
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_search_finds_a_lesson_by_a_word_from_its_body(scheme, site, server, browser_context):
+    out, _ = site
+    lesson, word = a_word_only_in(load_builder_module())
+    start = server + "exercises/" + EXERCISES[0].name.replace(".ipynb", ".html") if scheme == "http" \
+        else (out / "index.html").as_uri()
+    page, _, errors = visit(browser_context, start)
+    try:
+        page.fill("#site-search-input", word)
+        page.wait_for_selector("#site-search-results a")
+        results = page.eval_on_selector_all("#site-search-results a", "links => links.map(a => a.href)")
+        assert [r.rsplit("/", 2)[-2:] for r in results] == [["notebooks", f"{lesson.stem}.html"]], (word, results)
+        page.click("#site-search-results a")
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"notebooks/{lesson.stem}.html") and page.url.startswith(scheme), page.url
+        assert errors == [], errors
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", ["index.html", "notebooks/" + LESSONS[-1].stem + ".html",
+                                  "exercises/" + EXERCISES[0].stem + ".html"])
+def test_phone_width_has_no_horizontal_scroll(name, chromium, server):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
+                                   has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(server + name, wait_until="load")
+        widths = page.evaluate("""() => ({page: document.documentElement.scrollWidth, body: document.body.scrollWidth,
+                                          window: window.innerWidth})""")
+        assert widths["page"] <= widths["window"] and widths["body"] <= widths["window"], f"{name}: {widths}"
+        assert page.evaluate("document.querySelector('.site-sidebar').open") is False, "sidebar not collapsed"
+    finally:
+        context.close()
+
+
+def test_screenshots_for_the_closing_note(server, browser_context, dark_context, chromium):
+    """build/site-index.png (the index) and build/site-lesson.png (the top of a lesson with math);
+    build/screenshots/: the index and a lesson, light, dark and at phone width (390 px)."""
+    shots = ROOT / "build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    lesson_url = server + f"notebooks/{LESSONS[1].stem}.html"
+    phone = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.outside = []
+    for label, context in (("light", browser_context), ("dark", dark_context), ("phone", phone)):
+        for what, url in (("index", server + "index.html"), ("lesson", lesson_url)):
+            page, _, _ = visit(context, url)
+            page.screenshot(path=str(shots / f"{what}-{label}.png"))
+            page.close()
+    phone.close()
     page, _, errors = visit(browser_context, server + "index.html")
     page.screenshot(path=str(ROOT / "build" / "site-index.png"), full_page=True)
     page.close()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import re
 import shutil
@@ -193,8 +194,12 @@ def rewrite_links(notebook, page: Page, pages: set[PurePosixPath], root: Path,
     return problems
 
 
-def navigation(page: Page, lessons: list[Page], exercises: dict[str, Page], lessons_by_name: dict[str, Page]) -> str:
-    """The bar at the top and bottom of a page: index, previous/next lesson, its pair, download."""
+def navigation(page: Page, lessons: list[Page], exercises: dict[str, Page], lessons_by_name: dict[str, Page],
+               label: str = "Lesson pages") -> str:
+    """The bar at the top and bottom of a page: index, previous/next lesson, its pair, download.
+
+    `label` names the landmark; the two bars of a page need different names (axe: landmark-unique).
+    """
     def link(target: Page | None, label: str) -> str:
         if target is None:
             return f'<span class="site-none">{html.escape(label)}</span>'
@@ -213,7 +218,84 @@ def navigation(page: Page, lessons: list[Page], exercises: dict[str, Page], less
         if lesson is not None:
             items.append(link(lesson, f"Lesson: {lesson.title}"))
     items.append(f'<a class="site-download" href="{page.rel.name}" download>Download {page.rel.name}</a>')
-    return '<nav class="site-nav">' + "\n".join(items) + "</nav>"
+    return f'<nav class="site-nav" aria-label="{html.escape(label)}">' + "\n".join(items) + "</nav>"
+
+
+def sidebar(current: PurePosixPath, lessons: list[Page], exercises: list[Page]) -> str:
+    """The course's pages in course order (lessons, then exercises), the current one marked."""
+    def item(target: Page) -> str:
+        mark = ' aria-current="page"' if target.html == current else ""
+        return (f'<li><a class="site-side-link" href="{href(current, target.html)}"{mark}>'
+                f'{html.escape(target.title)}</a></li>')
+
+    index_mark = ' aria-current="page"' if current == PurePosixPath("index.html") else ""
+    parts = [f'<p><a class="site-side-link" href="{href(current, PurePosixPath("index.html"))}"{index_mark}>'
+             "Course index</a></p>",
+             '<h2 class="site-side-heading">Lessons</h2>\n<ol>', *map(item, lessons), "</ol>"]
+    if exercises:
+        parts += ['<h2 class="site-side-heading">Exercises</h2>\n<ol>', *map(item, exercises), "</ol>"]
+    # open for readers without JavaScript; assets/site.js closes it on a narrow screen
+    return ('<details class="site-sidebar" open><summary>Course contents</summary>\n'
+            '<nav aria-label="Course contents">\n' + "\n".join(parts) + "\n</nav></details>")
+
+
+def top_bar(current: PurePosixPath, course_title: str) -> str:
+    """The bar above every page: the course's name and the search box (assets/site.js runs it)."""
+    return f"""<a class="site-skip" href="#site-content">Skip to the content</a>
+<header class="site-top">
+<a class="site-brand" href="{href(current, PurePosixPath("index.html"))}">{html.escape(course_title)}</a>
+<div class="site-search" role="search" aria-label="Search the course">
+<label for="site-search-input">Search</label>
+<input id="site-search-input" type="search" autocomplete="off" placeholder="Search every page"
+ aria-describedby="site-search-status">
+<p id="site-search-status" class="site-search-status" aria-live="polite"></p>
+<ol id="site-search-results" class="site-search-results"></ol>
+</div>
+</header>"""
+
+
+HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TOC_MARK = "<!--site-toc-->"
+
+
+def table_of_contents(body: str) -> str:
+    """A list of links to the page's h2 and h3 headings (nested), or "" when it has fewer than two."""
+    entries = []
+    for level, anchor, inner in HEADING.findall(body):
+        inner = re.sub(r'<a class="anchor-link".*?</a>', "", inner, flags=re.S)
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        if text:
+            entries.append((int(level), anchor, text))  # anchor and text are HTML already
+    if len(entries) < 2:
+        return ""
+    lines, open_sub = [], False
+    for level, anchor, text in entries:
+        if level == 3 and lines and not open_sub:
+            lines[-1] = lines[-1].removesuffix("</li>") + "<ol>"
+            open_sub = True
+        elif level == 2 and open_sub:
+            lines.append("</ol></li>")
+            open_sub = False
+        lines.append(f'<li><a href="#{anchor}">{text}</a></li>')
+    if open_sub:
+        lines.append("</ol></li>")
+    return ('<nav class="site-toc" aria-labelledby="site-toc-heading">\n'
+            '<h2 id="site-toc-heading" class="site-toc-heading">On this page</h2>\n<ol>\n'
+            + "\n".join(lines) + "\n</ol>\n</nav>")
+
+
+def page_text(notebook) -> str:
+    """The words of a notebook's markdown cells, for the search index: no markup, no math delimiters."""
+    text = " ".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    text = re.sub(r"<[^>]+>|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)", " ", text)  # tags, images, link targets
+    text = re.sub(r"[#*_`>|\[\]$\\{}]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def search_index(entries: list[dict]) -> str:
+    """assets/search-index.js: a plain script (not JSON fetched by the page), so that it loads from file:// too."""
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"window.SEARCH_INDEX = {data};\n"
 
 
 def make_exporter():
@@ -249,17 +331,26 @@ def index_page(title: str, intro: str, lessons: list[Page], exercises: dict[str,
     if unpaired:
         extra = "<h2>More exercises</h2>\n<ul>\n" + "\n".join(
             f'<li><a href="{e.html}">{html.escape(e.title)}</a></li>' for e in unpaired) + "\n</ul>\n"
+    here = PurePosixPath("index.html")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="color-scheme" content="light dark">
 <title>{html.escape(title)}</title>
 <link rel="stylesheet" href="assets/site.css">
+<script src="assets/search-index.js" defer></script>
+<script src="assets/site.js" defer></script>
 </head>
-<body class="site-index">
+<body class="site-index" data-site-root="">
+{top_bar(here, title)}
+<div class="site-layout">
+{sidebar(here, lessons, list(exercises.values()))}
+<main id="site-content" class="site-main" tabindex="-1">
 <h1>{html.escape(title)}</h1>
 {markdown2html_mistune(intro)}
+<h2>Lessons</h2>
 <p>The lessons, in order. Each page shows a notebook with the outputs it was committed with;
 download the notebook from its page to run it in JupyterLab.</p>
 <ul class="lessons">
@@ -267,6 +358,8 @@ download the notebook from its page to run it in JupyterLab.</p>
 </ul>
 {extra}<footer>Math is typeset by MathJax 2.7 (Apache License 2.0, see
 <a href="assets/mathjax/LICENSE">assets/mathjax/LICENSE</a>), shipped with this site so that it works offline.</footer>
+</main>
+</div>
 </body>
 </html>
 """
@@ -303,6 +396,7 @@ def build(root: Path, out: Path) -> int:
     exporter = make_exporter()
     linked_files: set[PurePosixPath] = set()
     problems = []
+    entries: list[dict] = []
     for page in lessons + exercise_list:
         notebook = read_notebook(root / page.rel)
         replace_progress_bars(notebook)
@@ -314,8 +408,14 @@ def build(root: Path, out: Path) -> int:
             "site_root": root_prefix,
             "site_mathjax": f"{root_prefix}assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}",
             "site_nav": navigation(page, lessons, exercises, lessons_by_name),
+            "site_nav_end": navigation(page, lessons, exercises, lessons_by_name, "Lesson pages, end of page"),
+            "site_top": top_bar(page.html, title),
+            "site_sidebar": sidebar(page.html, lessons, exercise_list),
+            "site_toc_mark": TOC_MARK,
         }
         body, _ = exporter.from_notebook_node(notebook, resources=resources)
+        body = body.replace(TOC_MARK, table_of_contents(body), 1)
+        entries.append({"url": page.html.as_posix(), "title": page.title, "text": page_text(notebook)})
         (out / page.html).parent.mkdir(parents=True, exist_ok=True)
         (out / page.html).write_text(body, encoding="utf-8")
         shutil.copyfile(root / page.rel, out / page.rel)  # the download, byte for byte
@@ -325,11 +425,15 @@ def build(root: Path, out: Path) -> int:
         shutil.copyfile(root / rel, out / rel)
     (out / "index.html").write_text(index_page(title, intro, lessons, exercises, lessons_by_name), encoding="utf-8")
     (out / "assets").mkdir(exist_ok=True)
-    shutil.copyfile(ASSETS / "site.css", out / "assets" / "site.css")
-    # JupyterLab's styles (light theme), from the nbconvert templates the pages are made with
+    for name in ("site.css", "site.js"):
+        shutil.copyfile(ASSETS / name, out / "assets" / name)
+    (out / "assets" / "search-index.js").write_text(search_index(entries), encoding="utf-8")
+    # JupyterLab's styles, from the nbconvert templates the pages are made with: the light theme, and
+    # the dark theme's variables where the reader's system asks for dark (prefers-color-scheme)
     loader, environment = exporter.environment.loader, exporter.environment
-    lab_css = "\n".join(loader.get_source(environment, name)[0]
-                        for name in ("static/index.css", "static/theme-light.css"))
+    source = lambda name: loader.get_source(environment, name)[0]  # noqa: E731
+    lab_css = "\n".join([source("static/index.css"), source("static/theme-light.css"),
+                         "@media (prefers-color-scheme: dark) {", source("static/theme-dark.css"), "}"])
     (out / "assets" / "jupyterlab.css").write_text(lab_css, encoding="utf-8")
     copy_mathjax(out)
     for problem in problems:
