@@ -30,8 +30,6 @@ from .rnn import RNNCache
 
 
 # ---- what the three cells share ---------------------------------------------------------------
-
-
 def time_major(x: np.ndarray) -> np.ndarray:
     """(N, T, D) -> contiguous (T, N, D): each time step becomes one block of memory."""
     return np.ascontiguousarray(x.transpose(1, 0, 2))
