@@ -4,13 +4,17 @@
 
 For each cell (RNN tanh, LSTM, GRU) and dtype (float32, float64) it times one forward and
 one backward over a whole sequence of x (N, T, D) with hidden size H:
-  coursekit   coursekit.nn's sequence functions (rnn_forward/backward, ...)
+  reference   coursekit.nn's reference sequence functions (rnn_forward/backward, ...): the
+              loops over the step functions that the lessons show
+  fast        coursekit.nn's fast path (fast_rnn_forward/backward, ...), what
+              RecurrentNetwork runs; tests/test_nn_fast_paths.py holds it equal to the reference
   torch       torch.nn.RNN / LSTM / GRU (fused kernels)
   torch-cell  a Python loop over torch.nn.RNNCell / LSTMCell / GRUCell
-and prints the median over repeats and the ratio coursekit / torch (below 1: NumPy faster).
+and prints the median over repeats, the ratio fast / torch (below 1: NumPy faster) and the
+ratio reference / fast (what the fast path saves).
 
 Each kind runs in a process of its own (NumPy's BLAS threads keep spinning after a product
-and would steal a core from torch in a shared process), and the three are timed in turn,
+and would steal a core from torch in a shared process), and the four are timed in turn,
 one run each, so that the noise of a shared machine hits them alike and the ratio holds.
 """
 from __future__ import annotations
@@ -24,9 +28,9 @@ MODES = {"RNN": "RNN_TANH", "LSTM": "LSTM", "GRU": "GRU"}
 
 
 def _make_step(kind: str, mode: str, dtype: str, N: int, T: int, D: int, H: int):
-    """The function one timing runs, for kind "coursekit", "torch" or "torch-cell"."""
-    if kind == "coursekit":
-        return coursekit_step(mode, dtype, N, T, D, H)
+    """The function one timing runs, for kind "reference", "fast", "torch" or "torch-cell"."""
+    if kind in ("reference", "fast"):
+        return coursekit_step(mode, dtype, N, T, D, H, fast=kind == "fast")
     return torch_step(mode, dtype, N, T, D, H, cells=kind == "torch-cell")
 
 
@@ -50,7 +54,7 @@ def _worker(connection) -> None:
             connection.send(times)
 
 
-def coursekit_step(mode: str, dtype: str, N: int, T: int, D: int, H: int):
+def coursekit_step(mode: str, dtype: str, N: int, T: int, D: int, H: int, fast: bool):
     import numpy as np
 
     from coursekit import nn
@@ -60,16 +64,14 @@ def coursekit_step(mode: str, dtype: str, N: int, T: int, D: int, H: int):
     x = rng.standard_normal((N, T, D)).astype(dtype)
     dh = rng.standard_normal((N, T, H)).astype(dtype)
 
+    cell = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru"}[mode]
+    prefix = "fast_" if fast else ""
+    forward, backward = getattr(nn, f"{prefix}{cell}_forward"), getattr(nn, f"{prefix}{cell}_backward")
+    initial_state = (None, None) if mode == "LSTM" else (None,)
+
     def step():
-        if mode == "RNN":
-            _, cache = nn.rnn_forward(x, None, p)
-            nn.rnn_backward(dh, cache)
-        elif mode == "LSTM":
-            _, cache = nn.lstm_forward(x, None, None, p)
-            nn.lstm_backward(dh, cache)
-        else:
-            _, cache = nn.gru_forward(x, None, p)
-            nn.gru_backward(dh, cache)
+        _, cache = forward(x, *initial_state, p)
+        backward(dh, cache)
 
     return step
 
@@ -102,7 +104,7 @@ def torch_step(mode: str, dtype: str, N: int, T: int, D: int, H: int, cells: boo
     return step
 
 
-KINDS = ("coursekit", "torch", "torch-cell")
+KINDS = ("reference", "fast", "torch", "torch-cell")
 
 
 def time_interleaved(workers, config, repeats: int, pause: float, burst: int = 3) -> dict[str, float]:
@@ -132,7 +134,8 @@ def main() -> None:
     args = parser.parse_args()
     N, T, D, H = map(int, args.sizes.split(","))
     print(f"forward+backward, N={N} T={T} D={D} H={H}, median of {3 * args.repeats} runs, milliseconds")
-    header = f"{'cell':<6}{'dtype':<9}{'coursekit':>11}{'torch':>9}{'torch-cell':>12}{'coursekit/torch':>17}"
+    header = (f"{'cell':<6}{'dtype':<9}{'reference':>11}{'fast':>9}{'torch':>9}{'torch-cell':>12}"
+              f"{'fast/torch':>12}{'reference/fast':>16}")
     print(header)
     print("-" * len(header))
     context = mp.get_context("spawn")
@@ -146,9 +149,9 @@ def main() -> None:
         for dtype in args.dtypes.split(","):
             for mode in args.modes.split(","):
                 t = time_interleaved(workers, (mode, dtype, N, T, D, H), args.repeats, args.pause)
-                ratio = t["coursekit"] / t["torch"]
-                print(f"{mode:<6}{dtype:<9}{t['coursekit'] * 1e3:>11.1f}{t['torch'] * 1e3:>9.1f}"
-                      f"{t['torch-cell'] * 1e3:>12.1f}{ratio:>17.2f}", flush=True)
+                print(f"{mode:<6}{dtype:<9}{t['reference'] * 1e3:>11.1f}{t['fast'] * 1e3:>9.1f}"
+                      f"{t['torch'] * 1e3:>9.1f}{t['torch-cell'] * 1e3:>12.1f}"
+                      f"{t['fast'] / t['torch']:>12.2f}{t['reference'] / t['fast']:>16.2f}", flush=True)
     finally:
         for connection in workers.values():
             connection.send(None)

@@ -8,6 +8,10 @@
 
 Shapes are batch-first: x (N, T, D), h (N, T, H), h0 (N, H). Weights as in torch.nn.GRU:
 weight_ih (3H, D), weight_hh (3H, H), bias_ih (3H,), bias_hh (3H,).
+
+gru_forward and gru_backward are the reference: a loop over the step functions, one line per
+equation. RecurrentNetwork runs fast_gru_forward / fast_gru_backward (coursekit/nn/fast.py),
+which compute the same numbers faster; tests/test_nn_fast_paths.py holds the two equal.
 """
 from __future__ import annotations
 
@@ -16,7 +20,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
-from ._sequence import input_projection, weight_and_input_grads
 from .activations import sigmoid, sigmoid_grad, tanh_grad
 from .params import LayerParams
 
@@ -94,9 +97,14 @@ class GRUCache:
     h: np.ndarray  # (T, N, H)
     params: LayerParams
 
+    def step(self, t: int) -> GRUStepCache:
+        """The cache that gru_step_forward returned at step t, rebuilt from the stored states."""
+        h_prev = self.h0 if t == 0 else self.h[t - 1]
+        return GRUStepCache(self.x[:, t], h_prev, self.r_z[t], self.n[t], self.hw_n[t], self.params)
+
 
 def gru_forward(x, h0, params: LayerParams):
-    """A whole sequence.
+    """A whole sequence: the step function, once per time step, each handing its state on.
 
     x (N, T, D), h0 (N, H) or None for zeros -> h (N, T, H), cache. h_T is h[:, -1].
     """
@@ -106,75 +114,41 @@ def gru_forward(x, h0, params: LayerParams):
     dtype = np.result_type(x, params.weight_hh)
     h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
 
-    # Speed: r and z come from one exp each step as 1 / (1 + exp(-a)), so the rows of their
-    # weights and biases are negated up front (exact); the n block keeps its sign.
-    sign = np.concatenate([-np.ones(2 * H, dtype), np.ones(H, dtype)])
-    w_hh, b_hh = params.weight_hh.T * sign, params.bias_hh * sign
-    xw = input_projection(x, params.weight_ih * sign[:, None], params.bias_ih * sign, dtype)  # (T, N, 3H)
-    r_z = np.empty((T, N, 2 * H), dtype)
-    n, hw_n, h = (np.empty((T, N, H), dtype) for _ in range(3))
-    hw = np.empty((N, 3 * H), dtype)
     h_prev = h0
-    with np.errstate(over="ignore"):  # a saturated gate overflows exp to inf: 1 / (1 + inf) = 0
-        for t in range(T):
-            np.matmul(h_prev, w_hh, out=hw)
-            hw += b_hh
-            gate = r_z[t]
-            np.add(xw[t, :, :2 * H], hw[:, :2 * H], out=gate)
-            np.exp(gate, out=gate)
-            gate += 1
-            np.divide(1, gate, out=gate)  # r and z
-            hw_n[t] = hw[:, 2 * H:]
-            np.multiply(gate[:, :H], hw_n[t], out=n[t])  # n = tanh(n_x + r * n_h)
-            n[t] += xw[t, :, 2 * H:]
-            np.tanh(n[t], out=n[t])
-            np.subtract(h_prev, n[t], out=h[t])  # h_t = n + z * (h_{t-1} - n)
-            h[t] *= gate[:, H:]
-            h[t] += n[t]
-            h_prev = h[t]
+    h, r_z, n, hw_n = [], [], [], []  # one (N, .) array per step, stacked into the cache below
+    for t in range(T):
+        # r, z, n from x_t and h_{t-1}; h_t = (1 - z) * n + z * h_{t-1}
+        h_prev, step = gru_step_forward(x[:, t], h_prev, params)
+        h.append(h_prev)
+        r_z.append(step.r_z)
+        n.append(step.n)
+        hw_n.append(step.hw_n)
+    h, r_z, n, hw_n = (np.stack(a) for a in (h, r_z, n, hw_n))  # time-major (T, N, .)
     return h.transpose(1, 0, 2), GRUCache(x, h0, r_z, n, hw_n, h, params)
 
 
 def gru_backward(dh, cache: GRUCache, truncate: int | None = None):
-    """Backpropagation through time.
+    """Backpropagation through time: the step's backward, from the last step to the first.
 
     dh (N, T, H): gradient w.r.t. every h_t (add that of h_T to dh[:, -1]);
     truncate: None for full BPTT, or k to cut the gradient through h at t = k, 2k, ...
     Returns dx (N, T, D), dh0 (N, H), grads (LayerParams).
     """
-    h, p = cache.h, cache.params
-    T, N, H = h.shape
+    T, N, H = cache.h.shape
+    dtype = cache.h.dtype
     truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh")
-    dh_t = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # becomes dL/dh_t in total
-    d_xw = np.empty((T, N, 3 * H), h.dtype)  # gradients w.r.t. the input part [r, z, n]_x
-    d_hw = np.empty((T, N, 3 * H), h.dtype)  # and w.r.t. the hidden part [r, z, n]_h
-    one_minus = np.empty((N, H), h.dtype)
-    dh_prev = np.zeros((N, H), h.dtype)
-    # Speed: every buffer is reused from step to step, and each line is one NumPy call.
-    for t in range(T - 1, -1, -1):
-        r, z, n, h_prev = cache.r_z[t, :, :H], cache.r_z[t, :, H:], cache.n[t], h[t - 1] if t > 0 else cache.h0
-        d = dh_t[t]
-        d += dh_prev
-        dr, dz, dn = d_xw[t, :, :H], d_xw[t, :, H:2 * H], d_xw[t, :, 2 * H:]
-        np.subtract(1, z, out=one_minus)
-        np.multiply(n, n, out=dn)  # dn = d * (1 - z) * (1 - n^2)
-        np.subtract(1, dn, out=dn)
-        dn *= d
-        dn *= one_minus
-        np.subtract(h_prev, n, out=dz)  # dz = d * (h_{t-1} - n) * z (1 - z)
-        dz *= d
-        dz *= z
-        dz *= one_minus
-        np.subtract(1, r, out=one_minus)
-        np.multiply(dn, cache.hw_n[t], out=dr)  # dr = dn * n_h * r (1 - r)
-        dr *= r
-        dr *= one_minus
-        d_hw[t, :, :2 * H] = d_xw[t, :, :2 * H]
-        np.multiply(dn, r, out=d_hw[t, :, 2 * H:])  # the reset gate scales n_h
-        np.matmul(d_hw[t], p.weight_hh, out=dh_prev)
-        dh_prev += np.multiply(d, z, out=one_minus)  # h_{t-1} also reaches h_t directly, times z
-        if _validate.cut_here(t, truncate):
-            dh_prev[:] = 0
-    dx, grads = weight_and_input_grads(d_xw, d_hw, cache.x, cache.h0, h, p.weight_ih)
-    return dx, dh_prev, grads
+    dh = _validate.check_array(dh, (N, T, H), "dh", dtype)
+
+    dx = np.empty(cache.x.shape, dtype)  # (N, T, D)
+    grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}
+    dh_carried = np.zeros((N, H), dtype)  # what step t+1 sends back to h_t: nothing after h_T
+    for t in reversed(range(T)):
+        # h_t reaches the loss directly (dh[:, t]) and through h_{t+1} (dh_carried): the two add up
+        dx[:, t], dh_carried, step_grads = gru_step_backward(dh[:, t] + dh_carried, cache.step(t))
+        # every step uses the same weights, so their gradient is the sum of the steps' shares
+        for name, g in step_grads.arrays().items():
+            grads[name] += g
+        if truncate is not None and t > 0 and t % truncate == 0:
+            # truncated BPTT: the state entering step t was detached, so no gradient flows past it
+            dh_carried = np.zeros_like(dh_carried)
+    return dx, dh_carried, LayerParams(**grads)  # dh_carried is now dL/dh0

@@ -7,6 +7,10 @@
 
 Shapes are batch-first: x (N, T, D), h and c (N, T, H), h0 and c0 (N, H). Weights as in
 torch.nn.LSTM: weight_ih (4H, D), weight_hh (4H, H), bias_ih (4H,), bias_hh (4H,).
+
+lstm_forward and lstm_backward are the reference: a loop over the step functions, one line per
+equation. RecurrentNetwork runs fast_lstm_forward / fast_lstm_backward (coursekit/nn/fast.py),
+which compute the same numbers faster; tests/test_nn_fast_paths.py holds the two equal.
 """
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
-from ._sequence import input_projection, weight_and_input_grads
 from .activations import sigmoid, sigmoid_grad, tanh_grad
 from .params import LayerParams
 
@@ -93,9 +96,14 @@ class LSTMCache:
     h: np.ndarray  # (T, N, H)
     params: LayerParams
 
+    def step(self, t: int) -> LSTMStepCache:
+        """The cache that lstm_step_forward returned at step t, rebuilt from the stored states."""
+        h_prev, c_prev = (self.h0, self.c0) if t == 0 else (self.h[t - 1], self.c[t - 1])
+        return LSTMStepCache(self.x[:, t], h_prev, c_prev, self.gates[t], self.tanh_c[t], self.params)
+
 
 def lstm_forward(x, h0, c0, params: LayerParams):
-    """A whole sequence.
+    """A whole sequence: the step function, once per time step, each handing (h, c) on.
 
     x (N, T, D), h0 and c0 (N, H) or None for zeros -> h (N, T, H), cache.
     The final states are h[:, -1] and cache.c[-1].
@@ -107,80 +115,47 @@ def lstm_forward(x, h0, c0, params: LayerParams):
     h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
     c0 = np.zeros((N, H), dtype) if c0 is None else _validate.check_array(c0, (N, H), "c0", dtype)
 
-    # Speed: one exp over each step's whole (N, 4H) block gives all four gates, because
-    # sigmoid(a) = 1 / (1 + exp(-a)) and tanh(a) = 2 sigmoid(2a) - 1. So the weights are
-    # scaled by -1 (i, f, o blocks) and -2 (g block) up front; scaling by a power of two is
-    # exact, so this computes the same numbers as the step function.
-    scale = np.repeat(np.array([-1, -1, -2, -1], dtype), H)
-    w_hh = params.weight_hh.T * scale  # (H, 4H)
-    # pre-activations, then activations [i, f, g, o]
-    gates = input_projection(x, params.weight_ih * scale[:, None], (params.bias_ih + params.bias_hh) * scale, dtype)
-    c, tanh_c, h = (np.empty((T, N, H), dtype) for _ in range(3))
-    recurrent = np.empty((N, 4 * H), dtype)
     h_prev, c_prev = h0, c0
-    with np.errstate(over="ignore"):  # a saturated gate overflows exp to inf: 1 / (1 + inf) = 0
-        for t in range(T):
-            z = gates[t]
-            z += np.matmul(h_prev, w_hh, out=recurrent)
-            np.exp(z, out=z)
-            z += 1
-            np.divide(1, z, out=z)  # every block is now a sigmoid (divide: faster than reciprocal here)
-            g = z[:, 2 * H:3 * H]
-            g *= 2
-            g -= 1  # and g is a tanh
-            np.multiply(z[:, H:2 * H], c_prev, out=c[t])  # f * c_{t-1}
-            c[t] += z[:, :H] * g  # + i * g
-            np.tanh(c[t], out=tanh_c[t])
-            np.multiply(z[:, 3 * H:], tanh_c[t], out=h[t])  # o * tanh(c_t)
-            h_prev, c_prev = h[t], c[t]
+    h, c, gates, tanh_c = [], [], [], []  # one (N, .) array per step, stacked into the cache below
+    for t in range(T):
+        # gates from x_t and h_{t-1}; c_t = f * c_{t-1} + i * g; h_t = o * tanh(c_t)
+        h_prev, c_prev, step = lstm_step_forward(x[:, t], h_prev, c_prev, params)
+        h.append(h_prev)
+        c.append(c_prev)
+        gates.append(step.gates)
+        tanh_c.append(step.tanh_c)
+    h, c, gates, tanh_c = (np.stack(a) for a in (h, c, gates, tanh_c))  # time-major (T, N, .)
     return h.transpose(1, 0, 2), LSTMCache(x, h0, c0, gates, c, tanh_c, h, params)
 
 
 def lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None = None):
-    """Backpropagation through time.
+    """Backpropagation through time: the step's backward, from the last step to the first.
 
     dh (N, T, H): gradient of the loss w.r.t. every h_t (add that of h_T to dh[:, -1]);
     dc_last (N, H) or None: gradient w.r.t. the final cell state c_T;
     truncate: None for full BPTT, or k to cut the gradient through (h, c) at t = k, 2k, ...
     Returns dx (N, T, D), dh0 (N, H), dc0 (N, H), grads (LayerParams).
     """
-    gates, c, tanh_c, p = cache.gates, cache.c, cache.tanh_c, cache.params
-    T, N, H = c.shape
+    T, N, H = cache.h.shape
+    dtype = cache.h.dtype
     truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh")
-    dh_t = np.array(dh.transpose(1, 0, 2), dtype=c.dtype)  # (T, N, H), becomes dL/dh_t in total
-    dc = (np.zeros((N, H), c.dtype) if dc_last is None
-          else np.array(_validate.check_array(dc_last, (N, H), "dc_last"), dtype=c.dtype))
-    dz = np.empty((T, N, 4 * H), c.dtype)  # gradients w.r.t. the gate pre-activations
-    local = np.empty((N, 4 * H), c.dtype)  # the gates' local derivatives at one step
-    dh_prev = np.zeros((N, H), c.dtype)
-    # Speed: every buffer below is reused from step to step, and each line is one NumPy call.
-    for t in range(T - 1, -1, -1):
-        i, f, g, o = (gates[t, :, k * H:(k + 1) * H] for k in range(4))
-        dh_t[t] += dh_prev
-        # dc_t = dc from step t+1 (through f) + dh_t * o * (1 - tanh(c_t)^2)
-        dtanh = np.multiply(tanh_c[t], tanh_c[t], out=local[:, :H])
-        np.subtract(1, dtanh, out=dtanh)
-        dtanh *= o
-        dtanh *= dh_t[t]
-        dc += dtanh
-        # local derivatives: sigmoid' = s (1 - s) for i, f, o and tanh' = 1 - g^2 for g
-        np.subtract(1, gates[t], out=local)
-        local *= gates[t]
-        np.multiply(g, g, out=local[:, 2 * H:3 * H])
-        np.subtract(1, local[:, 2 * H:3 * H], out=local[:, 2 * H:3 * H])
-        # c_t = f c_{t-1} + i g  and  h_t = o tanh(c_t)
-        d = dz[t]
-        np.multiply(dc, g, out=d[:, :H])
-        np.multiply(dc, c[t - 1] if t > 0 else cache.c0, out=d[:, H:2 * H])
-        np.multiply(dc, i, out=d[:, 2 * H:3 * H])
-        np.multiply(dh_t[t], tanh_c[t], out=d[:, 3 * H:])
-        d *= local
-        np.matmul(d, p.weight_hh, out=dh_prev)
-        dc *= f
-        if _validate.cut_here(t, truncate):
-            dh_prev[:] = 0
-            dc[:] = 0
+    dh = _validate.check_array(dh, (N, T, H), "dh", dtype)
 
-    dx, grads = weight_and_input_grads(dz, dz, cache.x, cache.h0, cache.h, p.weight_ih)
-    return dx, dh_prev, dc, grads
+    dx = np.empty(cache.x.shape, dtype)  # (N, T, D)
+    grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}
+    # What step t+1 sends back to h_t and to c_t; after the last step only the loss on c_T.
+    dh_carried = np.zeros((N, H), dtype)
+    dc_carried = (np.zeros((N, H), dtype) if dc_last is None
+                  else _validate.check_array(dc_last, (N, H), "dc_last", dtype))
+    for t in reversed(range(T)):
+        # h_t reaches the loss directly (dh[:, t]) and through step t+1 (dh_carried): the two add up;
+        # c_t reaches the loss only through step t+1 (and c_T through dc_last)
+        dx[:, t], dh_carried, dc_carried, step_grads = lstm_step_backward(dh[:, t] + dh_carried, dc_carried,
+                                                                          cache.step(t))
+        # every step uses the same weights, so their gradient is the sum of the steps' shares
+        for name, g in step_grads.arrays().items():
+            grads[name] += g
+        if truncate is not None and t > 0 and t % truncate == 0:
+            # truncated BPTT: the state (h, c) entering step t was detached, so no gradient flows past it
+            dh_carried, dc_carried = np.zeros_like(dh_carried), np.zeros_like(dc_carried)
+    return dx, dh_carried, dc_carried, LayerParams(**grads)  # the carried gradients are now dL/dh0, dL/dc0

@@ -10,6 +10,9 @@ How layers and directions connect (as in PyTorch):
   and concatenates the two outputs on the feature axis: output (N, T, 2H);
 - h_n[l * num_directions + d] is the final state of layer l, direction d (1 = reverse);
   for the reverse direction "final" means after reading x_0.
+
+Each layer runs the fast sequence functions of fast.py (fast_rnn_forward, ...), which compute
+what the reference loops rnn_forward, lstm_backward, ... compute (tests/test_nn_fast_paths.py).
 """
 from __future__ import annotations
 
@@ -19,10 +22,9 @@ from typing import Callable
 import numpy as np
 
 from . import _validate
-from .gru import gru_backward, gru_forward
-from .lstm import lstm_backward, lstm_forward
+from .fast import (fast_gru_backward, fast_gru_forward, fast_lstm_backward, fast_lstm_forward, fast_rnn_backward,
+                   fast_rnn_forward)
 from .params import GATES, LayerParams, init_layer_params
-from .rnn import rnn_backward, rnn_forward
 
 
 @dataclass(frozen=True)
@@ -36,39 +38,39 @@ class _Cell:
 
 def _rnn_cell(nonlinearity: str) -> _Cell:
     def forward(x, state, params):
-        h, cache = rnn_forward(x, state[0], params, nonlinearity)
+        h, cache = fast_rnn_forward(x, state[0], params, nonlinearity)
         return h, (h[:, -1],), cache
 
     def backward(dh, d_final, cache, truncate):
         dh = dh.copy()
         dh[:, -1] += d_final[0]
-        dx, dh0, grads = rnn_backward(dh, cache, truncate)
+        dx, dh0, grads = fast_rnn_backward(dh, cache, truncate)
         return dx, (dh0,), grads
 
     return _Cell(1, forward, backward)
 
 
 def _lstm_forward(x, state, params):
-    h, cache = lstm_forward(x, state[0], state[1], params)
+    h, cache = fast_lstm_forward(x, state[0], state[1], params)
     return h, (h[:, -1], cache.c[-1]), cache
 
 
 def _lstm_backward(dh, d_final, cache, truncate):
     dh = dh.copy()
     dh[:, -1] += d_final[0]
-    dx, dh0, dc0, grads = lstm_backward(dh, cache, d_final[1], truncate)
+    dx, dh0, dc0, grads = fast_lstm_backward(dh, cache, d_final[1], truncate)
     return dx, (dh0, dc0), grads
 
 
 def _gru_forward(x, state, params):
-    h, cache = gru_forward(x, state[0], params)
+    h, cache = fast_gru_forward(x, state[0], params)
     return h, (h[:, -1],), cache
 
 
 def _gru_backward(dh, d_final, cache, truncate):
     dh = dh.copy()
     dh[:, -1] += d_final[0]
-    dx, dh0, grads = gru_backward(dh, cache, truncate)
+    dx, dh0, grads = fast_gru_backward(dh, cache, truncate)
     return dx, (dh0,), grads
 
 

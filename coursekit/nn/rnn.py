@@ -5,10 +5,9 @@
 Shapes are batch-first: x (N, T, D), h (N, T, H), h0 (N, H). Weights follow PyTorch's
 torch.nn.RNN: weight_ih (H, D), weight_hh (H, H), bias_ih (H,), bias_hh (H,).
 
-The step functions are the textbook form. The sequence functions compute the same thing
-faster: the input projection of all T steps is one matrix product before the loop, and the
-weight gradients are one product over all steps after it, so the loop holds only the work
-that really is sequential (the h_{t-1} W_hh^T products).
+rnn_forward and rnn_backward are the reference: a loop over the step functions, one line per
+equation. RecurrentNetwork runs fast_rnn_forward / fast_rnn_backward (coursekit/nn/fast.py),
+which compute the same numbers faster; tests/test_nn_fast_paths.py holds the two equal.
 """
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate
-from ._sequence import input_projection, weight_and_input_grads
 from .activations import nonlinearity as _nonlinearity
 from .params import LayerParams
 
@@ -66,34 +64,35 @@ class RNNCache:
     params: LayerParams
     nonlinearity: str
 
+    def step(self, t: int) -> RNNStepCache:
+        """The cache that rnn_step_forward returned at step t, rebuilt from the stored states."""
+        h_prev = self.h0 if t == 0 else self.h[t - 1]
+        return RNNStepCache(self.x[:, t], h_prev, self.h[t], self.params, self.nonlinearity)
+
 
 def rnn_forward(x, h0, params: LayerParams, nonlinearity: str = "tanh"):
-    """A whole sequence.
+    """A whole sequence: the step function, once per time step, each handing its state on.
 
     x (N, T, D), h0 (N, H) or None for zeros -> h (N, T, H) every hidden state, cache.
     The last state h_T is h[:, -1].
     """
-    f, _ = _nonlinearity(nonlinearity)
     D, H = _validate.check_layer_params(params, 1)
     x = _validate.check_sequence(x, D)
     N, T, _ = x.shape
     dtype = np.result_type(x, params.weight_hh)
     h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
 
-    w_hh_t = params.weight_hh.T
-    # a[t] starts as the input part x_t W_ih^T + b_ih + b_hh, for all t in one product.
-    a = input_projection(x, params.weight_ih, params.bias_ih + params.bias_hh, dtype)
-    recurrent = np.empty((N, H), dtype)
-    h_prev = h0
+    h_prev, states = h0, []
     for t in range(T):
-        a[t] += np.matmul(h_prev, w_hh_t, out=recurrent)
-        h_prev = f(a[t], out=a[t])  # a[t] now holds h_t
-    h = a
+        # h_t = f(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh): the same params at every step
+        h_prev, _ = rnn_step_forward(x[:, t], h_prev, params, nonlinearity)
+        states.append(h_prev)
+    h = np.stack(states)  # (T, N, H): all the backward pass needs besides x and h0
     return h.transpose(1, 0, 2), RNNCache(x, h0, h, params, nonlinearity)
 
 
 def rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
-    """Backpropagation through time.
+    """Backpropagation through time: the step's backward, from the last step to the first.
 
     dh (N, T, H): gradient of the loss with respect to every h_t (add the gradient of the
     final state to dh[:, -1]).
@@ -101,19 +100,21 @@ def rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
     (at t = k, 2k, ...), which is what detaching the state between chunks of k steps does.
     Returns dx (N, T, D), dh0 (N, H), grads (LayerParams).
     """
-    _, f_grad = _nonlinearity(cache.nonlinearity)
-    h, x, p = cache.h, cache.x, cache.params
-    T, N, H = h.shape
+    T, N, H = cache.h.shape
+    dtype = cache.h.dtype
     truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh")
+    dh = _validate.check_array(dh, (N, T, H), "dh", dtype)
 
-    da = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # (T, N, H), becomes dL/da_t
-    dh_prev = np.zeros((N, H), h.dtype)
-    for t in range(T - 1, -1, -1):
-        da[t] += dh_prev
-        da[t] *= f_grad(h[t])
-        np.matmul(da[t], p.weight_hh, out=dh_prev)
-        if _validate.cut_here(t, truncate):
-            dh_prev[:] = 0
-    dx, grads = weight_and_input_grads(da, da, x, cache.h0, h, p.weight_ih)
-    return dx, dh_prev, grads
+    dx = np.empty(cache.x.shape, dtype)  # (N, T, D)
+    grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}
+    dh_carried = np.zeros((N, H), dtype)  # what step t+1 sends back to h_t: nothing after h_T
+    for t in reversed(range(T)):
+        # h_t reaches the loss directly (dh[:, t]) and through h_{t+1} (dh_carried): the two add up
+        dx[:, t], dh_carried, step_grads = rnn_step_backward(dh[:, t] + dh_carried, cache.step(t))
+        # every step uses the same weights, so their gradient is the sum of the steps' shares
+        for name, g in step_grads.arrays().items():
+            grads[name] += g
+        if truncate is not None and t > 0 and t % truncate == 0:
+            # truncated BPTT: the state entering step t was detached, so no gradient flows past it
+            dh_carried = np.zeros_like(dh_carried)
+    return dx, dh_carried, LayerParams(**grads)  # dh_carried is now dL/dh0
