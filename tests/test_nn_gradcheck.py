@@ -1,11 +1,11 @@
-"""Every NumPy backward pass against central finite differences (float64, rel_error < 1e-6),
+"""Every NumPy backward pass against central finite differences (float64 < 1e-6),
 and the step functions against the sequence functions."""
 import numpy as np
 import pytest
 import torch
+from compare import assert_close, central_differences
 
 from coursekit import nn
-from coursekit.nn import numerical_gradient, numerical_gradient_array, rel_error
 from coursekit.nn.torch_jordan import JordanRNN
 
 N, T, D, H, O = 2, 4, 3, 5, 2
@@ -18,8 +18,8 @@ def params_for(mode, seed=0):
 def check_against_numeric(f, arrays, analytic, dout):
     """For each named array, perturb it, re-run f, and compare with the analytic gradient."""
     for name, array in arrays.items():
-        numeric = numerical_gradient_array(f, array, dout)
-        assert rel_error(analytic[name], numeric) < 1e-6, name
+        numeric = central_differences(f, array, dout)
+        assert_close(analytic[name], numeric, 1e-6, name)
 
 
 # ---- single steps -------------------------------------------------------------------------
@@ -84,7 +84,35 @@ def test_rnn_sequence_backward(nonlinearity, truncate):
     check_against_numeric(f, {"x": x, "h0": h0, **p.arrays()}, {"x": dx, "h0": dh0, **g.arrays()}, dout)
     if truncate:  # truncated gradient differs from the full one, but only in the weights' past
         dx_t, _, g_t = nn.rnn_backward(dout, cache, truncate=truncate)
-        assert rel_error(g_t.weight_hh, g.weight_hh) > 1e-6
+        assert np.abs(g_t.weight_hh - g.weight_hh).max() > 1e-2 * np.abs(g.weight_hh).max()
+
+
+@pytest.mark.parametrize("truncate", [1, 2, 3])
+@pytest.mark.parametrize("nonlinearity", ["tanh", "relu"])
+def test_truncated_rnn_backward_is_the_gradient_with_the_state_detached(nonlinearity, truncate):
+    """Oracle: finite differences of a forward pass, written here, in which the state entering step t = k, 2k, ...
+    is a constant (its value in the unperturbed run): what detaching it between chunks of k steps means."""
+    rng = np.random.default_rng(15)
+    p = params_for("RNN_TANH")
+    x, h0 = rng.standard_normal((N, T + 2, D)), rng.standard_normal((N, H))
+    act = np.tanh if nonlinearity == "tanh" else (lambda a: np.maximum(a, 0))
+
+    def states(detached=None):
+        h, out = h0, []
+        for t in range(x.shape[1]):
+            h_prev = detached[t - 1] if detached is not None and t > 0 and t % truncate == 0 else h
+            h = act(x[:, t] @ p.weight_ih.T + h_prev @ p.weight_hh.T + p.bias_ih + p.bias_hh)
+            out.append(h)
+        return np.stack(out, axis=1)
+
+    fixed = [h for h in np.moveaxis(states(), 1, 0)]  # every state of the unperturbed run, kept constant
+    out, cache = nn.rnn_forward(x, h0, p, nonlinearity)
+    dout = rng.standard_normal(out.shape)
+    dx, dh0, g = nn.rnn_backward(dout, cache, truncate=truncate)
+    f = lambda: states(fixed)
+    for name, analytic, array in [("x", dx, x), ("h0", dh0, h0), ("weight_hh", g.weight_hh, p.weight_hh),
+                                  ("weight_ih", g.weight_ih, p.weight_ih), ("bias_hh", g.bias_hh, p.bias_hh)]:
+        assert_close(analytic, central_differences(f, array, dout), 1e-6, name)
 
 
 def test_lstm_sequence_backward():
@@ -165,7 +193,7 @@ def test_steps_agree_with_sequence(mode):
             h, step_cache = nn.rnn_step_forward(x[:, t], h, p, nonlinearity)
         caches.append(step_cache)
         hs.append(h)
-    assert rel_error(np.stack(hs, axis=1), seq) < 1e-14
+    assert_close(np.stack(hs, axis=1), seq, 1e-14)
 
     dh_next, dc_next, total = np.zeros((N, H)), np.zeros((N, H)), None
     dxs = []
@@ -181,10 +209,10 @@ def test_steps_agree_with_sequence(mode):
     backward = {"RNN_TANH": nn.rnn_backward, "RNN_RELU": nn.rnn_backward, "GRU": nn.gru_backward,
                 "LSTM": nn.lstm_backward}[mode]
     dx_seq, dh0, *_, g_seq = backward(dseq, cache)
-    assert rel_error(np.stack(dxs, axis=1), dx_seq) < 1e-12
-    assert rel_error(dh_next, dh0) < 1e-12
+    assert_close(np.stack(dxs, axis=1), dx_seq, 1e-12)
+    assert_close(dh_next, dh0, 1e-12)
     for name, value in g_seq.arrays().items():
-        assert rel_error(total[name], value) < 1e-12, name
+        assert_close(total[name], value, 1e-12, name)
 
 
 # ---- Jordan against its torch counterpart --------------------------------------------------
@@ -199,15 +227,15 @@ def test_jordan_matches_torch(truncate):
     y, cache = nn.jordan_forward(x, y0, p)
     x_t, y0_t = torch.tensor(x, requires_grad=True), torch.tensor(y0, requires_grad=True)
     y_t, _ = module(x_t, y0_t, truncate=truncate)
-    assert rel_error(y, y_t.detach().numpy()) < 1e-12
+    assert_close(y, y_t.detach().numpy(), 1e-12)
     dy = rng.standard_normal(y.shape)
     y_t.backward(torch.tensor(dy))
     dx, dy0, g = nn.jordan_backward(dy, cache, truncate=truncate)
-    assert rel_error(dx, x_t.grad.numpy()) < 1e-10
-    assert rel_error(dy0, y0_t.grad.numpy()) < 1e-10
-    assert rel_error(g.weight_yh, module.output_to_hidden.weight.grad.numpy()) < 1e-10
-    assert rel_error(g.weight_hy, module.hidden_to_output.weight.grad.numpy()) < 1e-10
-    assert rel_error(g.bias, module.input_to_hidden.bias.grad.numpy()) < 1e-10
+    assert_close(dx, x_t.grad.numpy(), 1e-10)
+    assert_close(dy0, y0_t.grad.numpy(), 1e-10)
+    assert_close(g.weight_yh, module.output_to_hidden.weight.grad.numpy(), 1e-10)
+    assert_close(g.weight_hy, module.hidden_to_output.weight.grad.numpy(), 1e-10)
+    assert_close(g.bias, module.input_to_hidden.bias.grad.numpy(), 1e-10)
 
 
 # ---- output layer, losses, clipping -------------------------------------------------------
@@ -237,11 +265,11 @@ def test_softmax_cross_entropy_matches_torch_and_ignores_padding(reduction):
                                                  ignore_index=-1, reduction="sum")
     divisor = {"mean": mask.sum(), "sum": 1, "batch_mean": 3}[reduction]
     (per_step / divisor).backward()
-    assert rel_error(loss, per_step.item() / divisor) < 1e-12
-    assert rel_error(dlogits, logits_t.grad.numpy()) < 1e-10
+    assert_close(loss, per_step.item() / divisor, 1e-12)
+    assert_close(dlogits, logits_t.grad.numpy(), 1e-10)
     assert np.all(dlogits[~mask] == 0)
     f = lambda: nn.softmax_cross_entropy(logits, targets, mask, reduction)[0]
-    assert rel_error(numerical_gradient(f, logits), dlogits) < 1e-6
+    assert_close(central_differences(f, logits, 1.0), dlogits, 1e-6)
 
 
 def test_mse_matches_torch_with_mask():
@@ -253,10 +281,10 @@ def test_mse_matches_torch_with_mask():
     keep = torch.tensor(mask, dtype=torch.bool)
     loss_t = torch.nn.functional.mse_loss(pred_t[keep], torch.tensor(target)[keep])
     loss_t.backward()
-    assert rel_error(loss, loss_t.item()) < 1e-12
-    assert rel_error(dpred, pred_t.grad.numpy()) < 1e-10
+    assert_close(loss, loss_t.item(), 1e-12)
+    assert_close(dpred, pred_t.grad.numpy(), 1e-10)
     f = lambda: nn.mse(pred, target, mask)[0]
-    assert rel_error(numerical_gradient(f, pred), dpred) < 1e-6
+    assert_close(central_differences(f, pred, 1.0), dpred, 1e-6)
 
 
 @pytest.mark.parametrize("max_norm", [0.5, 100.0])
@@ -268,9 +296,9 @@ def test_clip_by_global_norm_matches_torch(max_norm):
     for t, g in zip(tensors, grads.values()):
         t.grad = torch.tensor(g)
     norm_t = torch.nn.utils.clip_grad_norm_(tensors, max_norm)
-    assert rel_error(norm, norm_t.item()) < 1e-12
+    assert_close(norm, norm_t.item(), 1e-12)
     for t, g in zip(tensors, clipped.values()):
-        assert rel_error(g, t.grad.numpy()) < 1e-12
+        assert_close(g, t.grad.numpy(), 1e-12)
     assert nn.global_norm(clipped) <= max_norm + 1e-9
     assert grads["a"] is not clipped["a"]  # inputs are left alone
 
@@ -283,3 +311,13 @@ def test_clip_by_value_matches_torch():
     t.grad = torch.tensor(grads[0])
     torch.nn.utils.clip_grad_value_([t], 1.5)
     assert np.array_equal(clipped, t.grad.numpy())
+
+
+def test_the_packages_finite_differences_and_rel_error_on_hand_computed_values():
+    """coursekit.nn's own gradient check (the lessons use it) against d(sum x^3)/dx = 3 x^2, and rel_error by hand."""
+    x = np.array([[0.5, -1.0], [2.0, 0.25]])
+    np.testing.assert_allclose(nn.numerical_gradient(lambda: np.sum(x ** 3), x), 3 * x ** 2, rtol=1e-8)
+    dout = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    np.testing.assert_allclose(nn.numerical_gradient_array(lambda: x ** 2, x, dout), 2 * x * dout, rtol=1e-8)
+    assert nn.rel_error(np.array([1.0, 2.0]), np.array([1.0, 2.5])) == pytest.approx(0.5 / 4.5)
+    assert nn.rel_error(np.array([1.0, -2.0]), np.array([1.0, 2.0])) == pytest.approx(4 / 4)  # signs count

@@ -1,14 +1,15 @@
 """coursekit.nn against torch.nn in float64: forward, every gradient, truncated BPTT.
 
-Tolerances from DESIGN.md: forward within 1e-12 and gradients within 1e-10 (rel_error).
+Tolerances from DESIGN.md: forward within 1e-12 and gradients within 1e-10 (tests/compare.py's assert_close).
 """
 import zlib
 
 import numpy as np
 import pytest
 import torch
+from compare import assert_close
 
-from coursekit.nn import from_torch, rel_error, to_torch
+from coursekit.nn import from_torch, to_torch
 
 MODES = ["RNN_TANH", "RNN_RELU", "LSTM", "GRU"]
 # (N, T, D, H, num_layers, bidirectional): the edge cases named in the issue, then a seeded sweep.
@@ -77,9 +78,9 @@ def test_network_matches_torch(mode, config, with_state):
     x_t, state_t = as_tensor(x), as_tensor(state)
     out_t, final_t = module(x_t, state_t)
     assert out.shape == out_t.shape
-    assert rel_error(out, out_t.detach().numpy()) < 1e-12
+    assert_close(out, out_t.detach().numpy(), 1e-12)
     for mine, theirs in zip(flat(final), flat(final_t)):
-        assert rel_error(mine, theirs.detach().numpy()) < 1e-12
+        assert_close(mine, theirs.detach().numpy(), 1e-12)
 
     d_out = rng.standard_normal(out.shape)
     d_final = tuple(rng.standard_normal(s.shape) for s in flat(final))
@@ -90,10 +91,10 @@ def test_network_matches_torch(mode, config, with_state):
     names = [name for name, _ in module.named_parameters()]
     assert set(grads) == set(names) | {"input", "h_0"} | ({"c_0"} if mode == "LSTM" else set())
     for name, param in module.named_parameters():
-        assert rel_error(grads[name], param.grad.numpy()) < 1e-10, name
-    assert rel_error(grads["input"], x_t.grad.numpy()) < 1e-10
+        assert_close(grads[name], param.grad.numpy(), 1e-10, name)
+    assert_close(grads["input"], x_t.grad.numpy(), 1e-10)
     for key, leaf in zip(("h_0", "c_0"), leaves(state_t)):
-        assert rel_error(grads[key], leaf.grad.numpy()) < 1e-10, key
+        assert_close(grads[key], leaf.grad.numpy(), 1e-10, key)
 
 
 def torch_truncated(module, x, state, k):
@@ -119,7 +120,7 @@ def test_truncated_bptt_matches_torch_with_detached_state(mode, T, k, L):
     out, final = net.forward(x, state)
     x_t, state_t = as_tensor(x), as_tensor(state)
     out_t, final_t = torch_truncated(module, x_t, state_t, k)
-    assert rel_error(out, out_t.detach().numpy()) < 1e-12
+    assert_close(out, out_t.detach().numpy(), 1e-12)
 
     d_out = rng.standard_normal(out.shape)
     d_final = tuple(rng.standard_normal(s.shape) for s in flat(final))
@@ -127,13 +128,13 @@ def test_truncated_bptt_matches_torch_with_detached_state(mode, T, k, L):
     loss.backward()
     grads = net.backward(d_out, d_final if mode == "LSTM" else d_final[0], truncate=k)
     for name, param in module.named_parameters():
-        assert rel_error(grads[name], param.grad.numpy()) < 1e-10, name
-    assert rel_error(grads["input"], x_t.grad.numpy()) < 1e-10
+        assert_close(grads[name], param.grad.numpy(), 1e-10, name)
+    assert_close(grads["input"], x_t.grad.numpy(), 1e-10)
     for key, leaf in zip(("h_0", "c_0"), leaves(state_t)):
-        assert rel_error(grads[key], leaf.grad.numpy()) < 1e-10, key
+        assert_close(grads[key], leaf.grad.numpy(), 1e-10, key)
     full = net.backward(d_out, d_final if mode == "LSTM" else d_final[0])
     if k < T:  # the test can fail: truncation must really change the gradient
-        assert rel_error(full["weight_hh_l0"], grads["weight_hh_l0"]) > 1e-6
+        assert np.abs(full["weight_hh_l0"] - grads["weight_hh_l0"]).max() > 1e-2 * np.abs(grads["weight_hh_l0"]).max()
 
 
 def test_batch_first_false_and_no_bias_match_torch():
@@ -144,14 +145,14 @@ def test_batch_first_false_and_no_bias_match_torch():
     out, h_n = net.forward(x)
     x_t = torch.tensor(x, requires_grad=True)
     out_t, h_n_t = module(x_t)
-    assert rel_error(out, out_t.detach().numpy()) < 1e-12
+    assert_close(out, out_t.detach().numpy(), 1e-12)
     d_out = rng.standard_normal(out.shape)
     out_t.backward(torch.tensor(d_out))
     grads = net.backward(d_out)
     assert not any(name.startswith("bias") for name in grads)
     for name, param in module.named_parameters():
-        assert rel_error(grads[name], param.grad.numpy()) < 1e-10, name
-    assert rel_error(grads["input"], x_t.grad.numpy()) < 1e-10
+        assert_close(grads[name], param.grad.numpy(), 1e-10, name)
+    assert_close(grads["input"], x_t.grad.numpy(), 1e-10)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -169,7 +170,7 @@ def test_float32_model_stays_float32():
     out, (h, c) = net.forward(np.ones((2, 3, 3)))
     assert out.dtype == np.float32 and h.dtype == np.float32
     out_t, _ = module(torch.ones(2, 3, 3))
-    assert rel_error(out, out_t.detach().numpy()) < 1e-6
+    assert_close(out, out_t.detach().numpy(), 1e-6)
 
 
 @pytest.mark.parametrize("axis", [0, 1, -1])
