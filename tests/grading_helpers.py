@@ -43,9 +43,13 @@ def right_jordan() -> str:
 def with_cells(base=None, **sources):
     """A copy of base (the solution by default) where the cells with these grade_ids have new sources."""
     notebook = copy.deepcopy(base if base is not None else solution())
+    found = set()
     for cell in notebook.cells:
         if role(cell).grade_id in sources:
             cell.source = sources[role(cell).grade_id]
+            found.add(role(cell).grade_id)
+    missing = set(sources) - found
+    assert not missing, f"no cell has the grade_id {sorted(missing)} (a quiz's answer cell is <id>_answer)"
     return notebook
 
 

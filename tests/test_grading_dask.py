@@ -94,7 +94,7 @@ def batch(tmp_path_factory):
     (folder / "carol").mkdir()
     write(folder / "carol", NOTEBOOK, solution())
     write(folder, "dave.ipynb", with_cells(elman_step_answer=WRONG))
-    write(folder, "frank.ipynb", with_cells(shape_of_w_xh='answer("shape_of_w_xh", (2, 4))'))
+    write(folder, "frank.ipynb", with_cells(shape_of_w_xh_answer='answer("shape_of_w_xh", (2, 4))'))
     (folder / "grace.ipynb").write_bytes((ROOT / "exercises" / NOTEBOOK).read_bytes())
     (folder / "erin.ipynb").write_text("{ not json")
     write(folder, "hank.ipynb", nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("no answers")]))

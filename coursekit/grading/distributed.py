@@ -83,7 +83,11 @@ def _connect(address: str):
                            f"address the scheduler prints (tcp://HOST:8786) ({error})") from None
     try:
         client.wait_for_workers(1, timeout=WORKER_SECONDS)
-        states = client.run(_worker_state)
+        # a worker joining or leaving this very moment cannot answer: it is left out here, and the
+        # submissions it takes later check for themselves (a row that says what is missing)
+        states = {w: s for w, s in client.run(_worker_state, on_error="return").items() if isinstance(s, dict)}
+        if not states:
+            raise TimeoutError("no worker answered")
     except Exception as error:  # noqa: BLE001 - no worker, or workers that cannot import coursekit
         client.close()
         raise ClusterError(f"the Dask scheduler at {address} has no worker that can grade ({type(error).__name__}: "
