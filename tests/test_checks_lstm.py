@@ -205,24 +205,8 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
     ("backward: db a mean", BACKWARD, backward_db_mean,
      "your dx, dh_prev and dc_prev are right but a parameter gradient is not"),
 ]
-IDS = [name for name, *_ in SLIPS]
-# (grade_id, name, function, words): what tests/test_slip_coverage.py reads from every bank's test module
+# (grade_id, name, function, words): tests/test_slip_coverage.py checks each (public hint, hidden verdict)
 WRITTEN_SLIPS = [(question.grade_id, name, function, words) for name, question, function, words in SLIPS]
-
-
-@pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
-def test_each_slip_fails_the_public_checks_with_its_hint(name, question, function, words):
-    result = verdict(question, function, question.public_cases())
-    assert result.status == FAILED and f"Hint: {words}" in result.message, result.message
-
-
-@pytest.mark.parametrize("name, question, function, words", SLIPS, ids=IDS)
-@pytest.mark.parametrize("seed", [0, 12345, 2**55 + 3])
-def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, function, words, seed):
-    """What check() says in the notebook predicts the grade."""
-    public = verdict(question, function, question.public_cases())
-    hidden = verdict(question, function, question.hidden_cases(seed))
-    assert public.status == hidden.status == FAILED, (public.message, hidden.message)
 
 
 @pytest.mark.parametrize("question, slips", [(FORWARD, forward_slips), (BACKWARD, backward_slips)],
