@@ -31,6 +31,9 @@ from grading_helpers import NOTEBOOK, OPTIONS, ROOT, SOLUTIONS, WRONG_ELMAN, nee
 ASSIGNMENT = "rnn"
 NOTEBOOKS = sorted(path.name for path in SOLUTIONS.glob("*.ipynb"))
 BIN = Path(sys.executable).parent
+# validate runs each solution's tests as autograde does for the "solution" student; 11 and 12 train models
+# (most of the test's time), so only autograde runs them: their full marks there are what validate would say
+VALIDATED = [name for name in NOTEBOOKS if not name.startswith(("11_", "12_"))]
 # a third student hands in exercise 02 only: a wrong elman_step and a wrong quiz answer, the rest right
 MIXED, MIXED_CELLS, MIXED_POINTS = NOTEBOOK, {"elman_step_answer": WRONG_ELMAN,
                                               "shape_of_w_xh_answer": 'answer("shape_of_w_xh", (2, 4))'}, 3
@@ -83,7 +86,7 @@ def course(tmp_path_factory):
 
 def _run_course(course: Path, source: Path):
     began, seconds, logs = time.perf_counter(), {}, {}
-    validate = nbgrader(course, "validate", *sorted(str(p) for p in source.glob("*.ipynb")))
+    validate = nbgrader(course, "validate", *[str(source / name) for name in VALIDATED])
     logs["generate_assignment"] = finish(nbgrader(course, "generate_assignment", ASSIGNMENT))
     for student, folder in (("solution", source), ("untouched", course / "release" / ASSIGNMENT)):
         shutil.copytree(folder, course / "submitted" / student / ASSIGNMENT, ignore=shutil.ignore_patterns(".*"))
@@ -129,7 +132,7 @@ def test_update_accepts_every_solution_and_changes_nothing(tmp_path):
 
 def test_validate_passes_every_solution(course):
     log = course[1]["validate"]
-    assert log.count("Success! Your notebook passes all the tests.") == len(NOTEBOOKS), log[-6000:]
+    assert log.count("Success! Your notebook passes all the tests.") == len(VALIDATED), log[-6000:]
 
 
 def test_nbgrader_release_is_coursekit_release(course):

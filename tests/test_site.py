@@ -14,6 +14,7 @@ import functools
 import html
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -428,6 +429,7 @@ def test_phone_width_has_no_horizontal_scroll(name, chromium, server):
         context.close()
 
 
+@pytest.mark.skipif(not os.environ.get("COURSE_SCREENSHOTS"), reason="set COURSE_SCREENSHOTS=1 to write them")
 def test_screenshots_for_the_closing_note(server, browser_context, dark_context, chromium):
     """build/site-index.png (the index) and build/site-lesson.png (the top of a lesson with math);
     build/screenshots/: the index and a lesson, light, dark and at phone width (390 px)."""
