@@ -9,13 +9,18 @@ Every model takes cell="rnn", "gru" or "lstm" (torch.nn.RNN, GRU, LSTM; batch-fi
 later notebook can swap the cell and keep the rest. The losses follow the material: the
 cross-entropy after the last step for many-to-one, and for many-to-many the sum of the
 per-step cross-entropies of a sequence, averaged over the sequences of the batch.
+
+JordanRNN is the output-to-hidden recurrent layer of lesson 02 (torch has none built in): the
+reference its NumPy twin coursekit.nn.jordan is tested against, and what a lesson trains.
 """
 from __future__ import annotations
 
 import torch
 from torch import nn
 
-CELLS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
+from .cell_kinds import cell_kind
+
+TORCH_LAYERS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}  # cell kind -> torch layer
 
 
 def parameter_count(module: nn.Module) -> int:
@@ -25,9 +30,7 @@ def parameter_count(module: nn.Module) -> int:
 
 def recurrent_layer(cell: str, input_size: int, hidden_size: int) -> nn.Module:
     """A one-layer, batch-first torch.nn.RNN (tanh), GRU or LSTM."""
-    if cell not in CELLS:
-        raise ValueError(f"cell must be one of {sorted(CELLS)}; got {cell!r}")
-    return CELLS[cell](input_size, hidden_size, batch_first=True)
+    return TORCH_LAYERS[cell_kind(cell)](input_size, hidden_size, batch_first=True)
 
 
 def last_hidden(state) -> torch.Tensor:
@@ -154,3 +157,33 @@ class Seq2Seq(nn.Module):
             token = self.out(h).argmax(dim=2)  # (N, 1): the prediction becomes the next input
             outputs.append(token)
         return torch.cat(outputs, dim=1)
+
+
+class JordanRNN(nn.Module):
+    """The output-to-hidden (Jordan) layer, which torch lacks; coursekit.nn.jordan is its NumPy twin.
+
+    h_t = f(W_ih x_t + W_yh y_{t-1} + b), y_t = W_hy h_t + b_y.  x (N, T, D) -> y (N, T, O), y_T."""
+
+    def __init__(self, input_size: int, hidden_size: int, output_size: int, nonlinearity: str = "tanh"):
+        super().__init__()
+        if nonlinearity not in ("tanh", "relu"):
+            raise ValueError(f"nonlinearity must be 'tanh' or 'relu'; got {nonlinearity!r}")
+        self.nonlinearity = nonlinearity
+        self.input_to_hidden = nn.Linear(input_size, hidden_size)  # W_ih, b
+        self.output_to_hidden = nn.Linear(output_size, hidden_size, bias=False)  # W_yh
+        self.hidden_to_output = nn.Linear(hidden_size, output_size)  # W_hy, b_y
+
+    def forward(self, x: torch.Tensor, y0: torch.Tensor | None = None, truncate: int | None = None):
+        """truncate=k detaches the fed-back output every k steps (truncated BPTT)."""
+        N, T, _ = x.shape
+        f = torch.tanh if self.nonlinearity == "tanh" else torch.relu
+        y_prev = x.new_zeros(N, self.hidden_to_output.out_features) if y0 is None else y0
+        input_part = self.input_to_hidden(x)  # all steps at once
+        outputs = []
+        for t in range(T):
+            if truncate is not None and t > 0 and t % truncate == 0:
+                y_prev = y_prev.detach()
+            h = f(input_part[:, t] + self.output_to_hidden(y_prev))
+            y_prev = self.hidden_to_output(h)
+            outputs.append(y_prev)
+        return torch.stack(outputs, dim=1), y_prev

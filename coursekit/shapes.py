@@ -23,14 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import arguments
-
-GATES = {"rnn": 1, "gru": 3, "lstm": 4}
-
-
-def _gates(cell: str) -> int:
-    if not isinstance(cell, str) or cell.lower() not in GATES:
-        raise ValueError(f"cell must be one of {sorted(GATES)}; got {cell!r}")
-    return GATES[cell.lower()]
+from .cell_kinds import gate_blocks
 
 
 @dataclass(frozen=True)
@@ -66,7 +59,7 @@ def layer_shapes(cell: str, input_size: int, hidden_size: int, batch_size: int =
 
     The counts do not depend on steps: every time step uses the same W_F, W_R and b.
     """
-    G = _gates(cell)
+    G = gate_blocks(cell)
     D = arguments.whole_number("input_size", input_size)
     H = arguments.whole_number("hidden_size", hidden_size)
     N = arguments.whole_number("batch_size", batch_size)
@@ -89,7 +82,7 @@ def torch_parameter_shapes(cell: str, input_size: int, hidden_size: int, num_lay
     or 2H when bidirectional (both directions concatenated). The reverse direction's
     parameters carry the suffix "_reverse". Every weight has G*H rows.
     """
-    G = _gates(cell)
+    G = gate_blocks(cell)
     D = arguments.whole_number("input_size", input_size)
     H = arguments.whole_number("hidden_size", hidden_size)
     L = arguments.whole_number("num_layers", num_layers)

@@ -6,7 +6,7 @@ import torch
 from compare import assert_close, central_differences
 
 from coursekit import nn
-from coursekit.nn.torch_jordan import JordanRNN
+from coursekit.models import JordanRNN
 
 N, T, D, H, O = 2, 4, 3, 5, 2
 

@@ -2,10 +2,13 @@
 import itertools
 
 import numpy as np
+import re
+
 import pytest
 import torch
 
-from coursekit.shapes import GATES, count_parameters, layer_shapes, torch_parameter_shapes
+from coursekit.cell_kinds import GATE_BLOCKS, TORCH_MODES, cell_kind, gate_blocks, kind_of_mode
+from coursekit.shapes import count_parameters, layer_shapes, torch_parameter_shapes
 
 MODULES = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
 # (D, H): the material's example, sizes of one, and unequal sizes in both orders
@@ -71,7 +74,25 @@ def test_gate_blocks_multiply_the_count():
     rnn = count_parameters("rnn", 10, 20)
     assert rnn == 20 * (10 + 20 + 2)
     assert count_parameters("gru", 10, 20) == 3 * rnn and count_parameters("lstm", 10, 20) == 4 * rnn
-    assert set(GATES) == set(MODULES)
+    assert set(GATE_BLOCKS) == set(MODULES)
+
+
+@pytest.mark.parametrize("module", [torch.nn.RNN(2, 5), torch.nn.RNN(2, 5, nonlinearity="relu"), torch.nn.GRU(2, 5),
+                                    torch.nn.LSTM(2, 5)])
+def test_the_cell_vocabulary_is_torchs(module):
+    # torch's own mode string and its weight_hh's rows (G*H) are the oracle
+    kind = kind_of_mode(module.mode)
+    assert kind == type(module).__name__.lower() and gate_blocks(kind) * 5 == module.weight_hh_l0.shape[0]
+    assert gate_blocks(kind.upper()) == gate_blocks(kind) and cell_kind(kind.upper()) == kind
+    assert set(TORCH_MODES.values()) == set(GATE_BLOCKS)
+
+
+@pytest.mark.parametrize("call,words", [(lambda: gate_blocks("transformer"), "cell must be one of ['gru', 'lstm', 'rnn']"),
+                                        (lambda: gate_blocks(4), "cell must be one of"),
+                                        (lambda: kind_of_mode("rnn"), "mode must be one of ['GRU', 'LSTM', 'RNN_RELU',")])
+def test_unknown_cells_and_modes_are_named(call, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        call()
 
 
 @pytest.mark.parametrize("call,words", [

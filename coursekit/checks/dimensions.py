@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..cell_kinds import GATE_BLOCKS
 from ..shapes import layer_shapes
 from .core import Case, FunctionQuestion
 from .registry import sealed_questions
 
 NOTEBOOK = "04_dimensions.ipynb"
 QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
-CELLS = {1: "rnn", 3: "gru", 4: "lstm"}  # G -> cell
+KIND_OF_G = {G: kind for kind, G in GATE_BLOCKS.items()}  # 1 -> "rnn", 3 -> "gru", 4 -> "lstm"
 SHAPE = ("dimension",)
 OUTPUTS = {"W_F": SHAPE, "W_R": SHAPE, "b": SHAPE, "W": SHAPE, "z_t": SHAPE, "a_t": SHAPE, "y_t": SHAPE,
            "x": SHAPE, "out": SHAPE, "params": ("count",)}
@@ -33,7 +34,7 @@ COUNTS = ("params[0], the hidden layer as the material counts it", "params[1], t
 def detective_reference(config):
     """The truth from coursekit.shapes (itself tested against torch modules)."""
     D, H, O, N, T, G = (int(v) for v in config)
-    s = layer_shapes(CELLS[G], D, H, batch_size=N, steps=T)
+    s = layer_shapes(KIND_OF_G[G], D, H, batch_size=N, steps=T)
     values = (s.W_F, s.W_R, s.b, s.W, s.z_t, s.a_t, (O, N), s.x, s.out, (s.params, s.torch_params, O * (H + 1)))
     return tuple(np.array(v) for v in values)
 

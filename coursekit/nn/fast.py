@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .activations import nonlinearity as _nonlinearity
 from .gru import GRUCache
 from .lstm import LSTMCache
@@ -79,11 +79,8 @@ def fast_rnn_forward(x, h0, params: LayerParams, nonlinearity: str = "tanh"):
     The last state h_T is h[:, -1].
     """
     f, _ = _nonlinearity(nonlinearity)
-    D, H = _validate.check_layer_params(params, 1)
-    x = _validate.check_sequence(x, D)
-    N, T, _ = x.shape
-    dtype = np.result_type(x, params.weight_hh)
-    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
+    x, h0 = input_checks.sequence_start(x, params, 1, h0=h0)
+    (N, T, _), H, dtype = x.shape, h0.shape[1], h0.dtype
 
     w_hh_t = params.weight_hh.T
     # a[t] starts as the input part x_t W_ih^T + b_ih + b_hh, for all t in one product.
@@ -109,8 +106,8 @@ def fast_rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
     _, f_grad = _nonlinearity(cache.nonlinearity)
     h, x, p = cache.h, cache.x, cache.params
     T, N, H = h.shape
-    truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh")
+    truncate = input_checks.check_truncate(truncate)
+    dh = input_checks.check_array(dh, (N, T, H), "dh")
 
     da = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # (T, N, H), becomes dL/da_t
     dh_prev = np.zeros((N, H), h.dtype)
@@ -118,7 +115,7 @@ def fast_rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
         da[t] += dh_prev
         da[t] *= f_grad(h[t])
         np.matmul(da[t], p.weight_hh, out=dh_prev)
-        if _validate.cut_here(t, truncate):
+        if input_checks.cut_here(t, truncate):
             dh_prev[:] = 0
     dx, grads = weight_and_input_grads(da, da, x, cache.h0, h, p.weight_ih)
     return dx, dh_prev, grads
@@ -131,12 +128,8 @@ def fast_lstm_forward(x, h0, c0, params: LayerParams):
     x (N, T, D), h0 and c0 (N, H) or None for zeros -> h (N, T, H), cache.
     The final states are h[:, -1] and cache.c[-1].
     """
-    D, H = _validate.check_layer_params(params, 4)
-    x = _validate.check_sequence(x, D)
-    N, T, _ = x.shape
-    dtype = np.result_type(x, params.weight_hh)
-    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
-    c0 = np.zeros((N, H), dtype) if c0 is None else _validate.check_array(c0, (N, H), "c0", dtype)
+    x, h0, c0 = input_checks.sequence_start(x, params, 4, h0=h0, c0=c0)
+    (N, T, _), H, dtype = x.shape, h0.shape[1], h0.dtype
 
     # Speed: one exp over each step's whole (N, 4H) block gives all four gates, because
     # sigmoid(a) = 1 / (1 + exp(-a)) and tanh(a) = 2 sigmoid(2a) - 1. So the weights are
@@ -177,11 +170,11 @@ def fast_lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None 
     """
     gates, c, tanh_c, p = cache.gates, cache.c, cache.tanh_c, cache.params
     T, N, H = c.shape
-    truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh")
+    truncate = input_checks.check_truncate(truncate)
+    dh = input_checks.check_array(dh, (N, T, H), "dh")
     dh_t = np.array(dh.transpose(1, 0, 2), dtype=c.dtype)  # (T, N, H), becomes dL/dh_t in total
     dc = (np.zeros((N, H), c.dtype) if dc_last is None
-          else np.array(_validate.check_array(dc_last, (N, H), "dc_last"), dtype=c.dtype))
+          else np.array(input_checks.check_array(dc_last, (N, H), "dc_last"), dtype=c.dtype))
     dz = np.empty((T, N, 4 * H), c.dtype)  # gradients w.r.t. the gate pre-activations
     local = np.empty((N, 4 * H), c.dtype)  # the gates' local derivatives at one step
     dh_prev = np.zeros((N, H), c.dtype)
@@ -209,7 +202,7 @@ def fast_lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None 
         d *= local
         np.matmul(d, p.weight_hh, out=dh_prev)
         dc *= f
-        if _validate.cut_here(t, truncate):
+        if input_checks.cut_here(t, truncate):
             dh_prev[:] = 0
             dc[:] = 0
 
@@ -223,11 +216,8 @@ def fast_gru_forward(x, h0, params: LayerParams):
 
     x (N, T, D), h0 (N, H) or None for zeros -> h (N, T, H), cache. h_T is h[:, -1].
     """
-    D, H = _validate.check_layer_params(params, 3)
-    x = _validate.check_sequence(x, D)
-    N, T, _ = x.shape
-    dtype = np.result_type(x, params.weight_hh)
-    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
+    x, h0 = input_checks.sequence_start(x, params, 3, h0=h0)
+    (N, T, _), H, dtype = x.shape, h0.shape[1], h0.dtype
 
     # Speed: r and z come from one exp each step as 1 / (1 + exp(-a)), so the rows of their
     # weights and biases are negated up front (exact); the n block keeps its sign.
@@ -267,8 +257,8 @@ def fast_gru_backward(dh, cache: GRUCache, truncate: int | None = None):
     """
     h, p = cache.h, cache.params
     T, N, H = h.shape
-    truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh")
+    truncate = input_checks.check_truncate(truncate)
+    dh = input_checks.check_array(dh, (N, T, H), "dh")
     dh_t = np.array(dh.transpose(1, 0, 2), dtype=h.dtype)  # becomes dL/dh_t in total
     d_xw = np.empty((T, N, 3 * H), h.dtype)  # gradients w.r.t. the input part [r, z, n]_x
     d_hw = np.empty((T, N, 3 * H), h.dtype)  # and w.r.t. the hidden part [r, z, n]_h
@@ -297,7 +287,7 @@ def fast_gru_backward(dh, cache: GRUCache, truncate: int | None = None):
         np.multiply(dn, r, out=d_hw[t, :, 2 * H:])  # the reset gate scales n_h
         np.matmul(d_hw[t], p.weight_hh, out=dh_prev)
         dh_prev += np.multiply(d, z, out=one_minus)  # h_{t-1} also reaches h_t directly, times z
-        if _validate.cut_here(t, truncate):
+        if input_checks.cut_here(t, truncate):
             dh_prev[:] = 0
     dx, grads = weight_and_input_grads(d_xw, d_hw, cache.x, cache.h0, h, p.weight_ih)
     return dx, dh_prev, grads

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .activations import sigmoid, sigmoid_grad, tanh_grad
 from .params import LayerParams
 
 
-def _gates(xw: np.ndarray, hw: np.ndarray, r_z: np.ndarray, n: np.ndarray) -> None:
+def _activate_gates(xw: np.ndarray, hw: np.ndarray, r_z: np.ndarray, n: np.ndarray) -> None:
     """From the input part xw (N, 3H) and the hidden part hw (N, 3H) fill r_z (N, 2H) and n (N, H)."""
     H = n.shape[-1]
     np.add(xw[:, :2 * H], hw[:, :2 * H], out=r_z)
@@ -62,14 +62,14 @@ def gru_step_forward(x, h_prev, params: LayerParams):
 
     x (N, D), h_prev (N, H) -> h_next (N, H), cache
     """
-    D, H = _validate.check_layer_params(params, 3)
-    x = _validate.check_step_input(x, D)
-    h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
+    D, H = input_checks.check_layer_params(params, 3)
+    x = input_checks.check_step_input(x, D)
+    h_prev = input_checks.check_array(h_prev, (x.shape[0], H), "h_prev")
     xw = x @ params.weight_ih.T + params.bias_ih
     hw = h_prev @ params.weight_hh.T + params.bias_hh
     dtype = np.result_type(xw, hw)
     r_z, n = np.empty((x.shape[0], 2 * H), dtype), np.empty((x.shape[0], H), dtype)
-    _gates(xw, hw, r_z, n)
+    _activate_gates(xw, hw, r_z, n)
     z = r_z[:, H:]
     h_next = n + z * (h_prev - n)
     return h_next, GRUStepCache(x, h_prev, r_z, n, hw[:, 2 * H:], params)
@@ -108,11 +108,8 @@ def gru_forward(x, h0, params: LayerParams):
 
     x (N, T, D), h0 (N, H) or None for zeros -> h (N, T, H), cache. h_T is h[:, -1].
     """
-    D, H = _validate.check_layer_params(params, 3)
-    x = _validate.check_sequence(x, D)
-    N, T, _ = x.shape
-    dtype = np.result_type(x, params.weight_hh)
-    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
+    x, h0 = input_checks.sequence_start(x, params, 3, h0=h0)
+    T = x.shape[1]
 
     h_prev = h0
     h, r_z, n, hw_n = [], [], [], []  # one (N, .) array per step, stacked into the cache below
@@ -136,8 +133,8 @@ def gru_backward(dh, cache: GRUCache, truncate: int | None = None):
     """
     T, N, H = cache.h.shape
     dtype = cache.h.dtype
-    truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh", dtype)
+    truncate = input_checks.check_truncate(truncate)
+    dh = input_checks.check_array(dh, (N, T, H), "dh", dtype)
 
     dx = np.empty(cache.x.shape, dtype)  # (N, T, D)
     grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .activations import nonlinearity as _nonlinearity
 from .params import JordanParams
 
@@ -49,8 +49,8 @@ def jordan_step_forward(x, y_prev, params: JordanParams, nonlinearity: str = "ta
     """
     f, _ = _nonlinearity(nonlinearity)
     D, H, O = _check_params(params)
-    x = _validate.check_step_input(x, D)
-    y_prev = _validate.check_array(y_prev, (x.shape[0], O), "y_prev")
+    x = input_checks.check_step_input(x, D)
+    y_prev = input_checks.check_array(y_prev, (x.shape[0], O), "y_prev")
     h = f(x @ params.weight_ih.T + y_prev @ params.weight_yh.T + params.bias)
     y = h @ params.weight_hy.T + params.bias_y
     return y, JordanStepCache(x, y_prev, h, params, nonlinearity)
@@ -86,10 +86,10 @@ def jordan_forward(x, y0, params: JordanParams, nonlinearity: str = "tanh"):
     """
     f, _ = _nonlinearity(nonlinearity)
     D, H, O = _check_params(params)
-    x = _validate.check_sequence(x, D)
+    x = input_checks.check_sequence(x, D)
     N, T, _ = x.shape
     dtype = np.result_type(x, params.weight_ih)
-    y0 = np.zeros((N, O), dtype) if y0 is None else _validate.check_array(y0, (N, O), "y0", dtype)
+    y0 = np.zeros((N, O), dtype) if y0 is None else input_checks.check_array(y0, (N, O), "y0", dtype)
     h = np.matmul(x.transpose(1, 0, 2), params.weight_ih.T) + params.bias  # input part, all steps
     y = np.empty((T, N, O), dtype)
     y_prev = y0
@@ -112,8 +112,8 @@ def jordan_backward(dy, cache: JordanCache, truncate: int | None = None):
     h, p = cache.h, cache.params
     T, N, H = h.shape
     O = cache.y.shape[2]
-    truncate = _validate.check_truncate(truncate)
-    dy = _validate.check_array(dy, (N, T, O), "dy")
+    truncate = input_checks.check_truncate(truncate)
+    dy = input_checks.check_array(dy, (N, T, O), "dy")
     dy_t = np.array(dy.transpose(1, 0, 2), dtype=h.dtype)  # becomes dL/dy_t in total
     da = np.empty((T, N, H), h.dtype)
     dy_prev = np.zeros((N, O), h.dtype)
@@ -122,7 +122,7 @@ def jordan_backward(dy, cache: JordanCache, truncate: int | None = None):
         np.matmul(dy_t[t], p.weight_hy, out=da[t])
         da[t] *= f_grad(h[t])
         dy_prev = da[t] @ p.weight_yh
-        if _validate.cut_here(t, truncate):
+        if input_checks.cut_here(t, truncate):
             dy_prev[:] = 0
 
     y_prevs = np.concatenate([cache.y0[None], cache.y[:-1]])

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 
 
 @dataclass
@@ -16,12 +16,12 @@ class LinearCache:
 
 def linear_forward(h, weight, bias):
     """h (..., H) e.g. (N, T, H); weight (O, H); bias (O,) -> y (..., O), cache."""
-    h = _validate.as_float_array(h, "h")
+    h = input_checks.as_float_array(h, "h")
     weight = np.asarray(weight)
     if weight.ndim != 2 or h.shape[-1] != weight.shape[1]:
         raise ValueError(f"weight must have shape (O, H) with H={h.shape[-1]} (h's last axis); "
                          f"got shape {weight.shape}")
-    bias = _validate.check_array(bias, (weight.shape[0],), "bias")
+    bias = input_checks.check_array(bias, (weight.shape[0],), "bias")
     return h @ weight.T + bias, LinearCache(h, weight)
 
 

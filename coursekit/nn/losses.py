@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .activations import log_softmax
 
 REDUCTIONS = ("mean", "sum", "batch_mean")
@@ -43,7 +43,7 @@ def softmax_cross_entropy(logits, targets, mask=None, reduction: str = "mean"):
       "batch_mean"  sum over time, average over the N sequences (CS231n's temporal loss).
     Returns loss (float), dlogits (N, T, C).
     """
-    logits = _validate.as_float_array(logits, "logits")
+    logits = input_checks.as_float_array(logits, "logits")
     if logits.ndim != 3:
         raise ValueError(f"logits must have shape (N, T, C); got shape {logits.shape}")
     N, T, C = logits.shape
@@ -76,8 +76,8 @@ def mse(predictions, targets, mask=None, reduction: str = "mean"):
       "mean" over every real element (torch's MSELoss), "sum", or "batch_mean" (sum / N).
     Returns loss (float), dpredictions (same shape as predictions).
     """
-    predictions = _validate.as_float_array(predictions, "predictions")
-    targets = _validate.as_float_array(targets, "targets")
+    predictions = input_checks.as_float_array(predictions, "predictions")
+    targets = input_checks.as_float_array(targets, "targets")
     if predictions.shape != targets.shape or predictions.ndim not in (2, 3):
         raise ValueError(f"predictions and targets must have the same shape (N, T) or (N, T, K); "
                          f"got {predictions.shape} and {targets.shape}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .activations import sigmoid, sigmoid_grad, tanh_grad
 from .params import LayerParams
 
@@ -57,10 +57,10 @@ def lstm_step_forward(x, h_prev, c_prev, params: LayerParams):
 
     x (N, D), h_prev (N, H), c_prev (N, H) -> h_next (N, H), c_next (N, H), cache
     """
-    D, H = _validate.check_layer_params(params, 4)
-    x = _validate.check_step_input(x, D)
-    h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
-    c_prev = _validate.check_array(c_prev, (x.shape[0], H), "c_prev")
+    D, H = input_checks.check_layer_params(params, 4)
+    x = input_checks.check_step_input(x, D)
+    h_prev = input_checks.check_array(h_prev, (x.shape[0], H), "h_prev")
+    c_prev = input_checks.check_array(c_prev, (x.shape[0], H), "c_prev")
     z = x @ params.weight_ih.T + params.bias_ih + h_prev @ params.weight_hh.T + params.bias_hh
     gates = _gate_activations(z)
     i, f, g, o = np.split(gates, 4, axis=1)
@@ -108,12 +108,8 @@ def lstm_forward(x, h0, c0, params: LayerParams):
     x (N, T, D), h0 and c0 (N, H) or None for zeros -> h (N, T, H), cache.
     The final states are h[:, -1] and cache.c[-1].
     """
-    D, H = _validate.check_layer_params(params, 4)
-    x = _validate.check_sequence(x, D)
-    N, T, _ = x.shape
-    dtype = np.result_type(x, params.weight_hh)
-    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
-    c0 = np.zeros((N, H), dtype) if c0 is None else _validate.check_array(c0, (N, H), "c0", dtype)
+    x, h0, c0 = input_checks.sequence_start(x, params, 4, h0=h0, c0=c0)
+    T = x.shape[1]
 
     h_prev, c_prev = h0, c0
     h, c, gates, tanh_c = [], [], [], []  # one (N, .) array per step, stacked into the cache below
@@ -138,15 +134,15 @@ def lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None = Non
     """
     T, N, H = cache.h.shape
     dtype = cache.h.dtype
-    truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh", dtype)
+    truncate = input_checks.check_truncate(truncate)
+    dh = input_checks.check_array(dh, (N, T, H), "dh", dtype)
 
     dx = np.empty(cache.x.shape, dtype)  # (N, T, D)
     grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}
     # What step t+1 sends back to h_t and to c_t; after the last step only the loss on c_T.
     dh_carried = np.zeros((N, H), dtype)
     dc_carried = (np.zeros((N, H), dtype) if dc_last is None
-                  else _validate.check_array(dc_last, (N, H), "dc_last", dtype))
+                  else input_checks.check_array(dc_last, (N, H), "dc_last", dtype))
     for t in reversed(range(T)):
         # h_t reaches the loss directly (dh[:, t]) and through step t+1 (dh_carried): the two add up;
         # c_t reaches the loss only through step t+1 (and c_T through dc_last)

@@ -21,22 +21,23 @@ from typing import Callable
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .fast import (fast_gru_backward, fast_gru_forward, fast_lstm_backward, fast_lstm_forward, fast_rnn_backward,
                    fast_rnn_forward)
-from .params import GATES, LayerParams, init_layer_params
+from ..cell_kinds import gate_blocks, kind_of_mode
+from .params import LayerParams, init_layer_params
 
 
 @dataclass(frozen=True)
-class _Cell:
-    """How the network drives one cell type, with the state as a tuple ((h,) or (h, c))."""
+class _LayerPass:
+    """How the network runs one layer of a torch mode, with the state as a tuple ((h,) or (h, c))."""
 
     state_size: int  # 1 for RNN and GRU, 2 for LSTM
     forward: Callable  # (x, state0 tuple, params) -> (out, final state tuple, cache)
     backward: Callable  # (dout, d_final_state tuple, cache, truncate) -> (dx, d_state0 tuple, grads)
 
 
-def _rnn_cell(nonlinearity: str) -> _Cell:
+def _rnn_pass(nonlinearity: str) -> _LayerPass:
     def forward(x, state, params):
         h, cache = fast_rnn_forward(x, state[0], params, nonlinearity)
         return h, (h[:, -1],), cache
@@ -47,7 +48,7 @@ def _rnn_cell(nonlinearity: str) -> _Cell:
         dx, dh0, grads = fast_rnn_backward(dh, cache, truncate)
         return dx, (dh0,), grads
 
-    return _Cell(1, forward, backward)
+    return _LayerPass(1, forward, backward)
 
 
 def _lstm_forward(x, state, params):
@@ -74,11 +75,11 @@ def _gru_backward(dh, d_final, cache, truncate):
     return dx, (dh0,), grads
 
 
-CELLS = {
-    "RNN_TANH": _rnn_cell("tanh"),
-    "RNN_RELU": _rnn_cell("relu"),
-    "LSTM": _Cell(2, _lstm_forward, _lstm_backward),
-    "GRU": _Cell(1, _gru_forward, _gru_backward),
+LAYER_PASSES = {
+    "RNN_TANH": _rnn_pass("tanh"),
+    "RNN_RELU": _rnn_pass("relu"),
+    "LSTM": _LayerPass(2, _lstm_forward, _lstm_backward),
+    "GRU": _LayerPass(1, _gru_forward, _gru_backward),
 }
 
 
@@ -97,8 +98,8 @@ class RecurrentNetwork:
     """
 
     def __init__(self, mode: str, layers: list[list[LayerParams]], *, bias: bool = True, batch_first: bool = True):
-        if mode not in CELLS:
-            raise ValueError(f"mode must be one of {sorted(CELLS)}; got {mode!r}")
+        if mode not in LAYER_PASSES:
+            raise ValueError(f"mode must be one of {sorted(LAYER_PASSES)}; got {mode!r}")
         if not layers or len({len(directions) for directions in layers}) != 1 or len(layers[0]) not in (1, 2):
             raise ValueError("layers must be a non-empty list with one or two LayerParams (directions) per layer, "
                              "the same number for every layer")
@@ -108,7 +109,7 @@ class RecurrentNetwork:
         for l, directions in enumerate(layers):
             layer_input = self.input_size if l == 0 else self.num_directions * self.hidden_size
             for d, params in enumerate(directions):
-                D, H = _validate.check_layer_params(params, GATES[mode], layer_input,
+                D, H = input_checks.check_layer_params(params, gate_blocks(kind_of_mode(mode)), layer_input,
                                                     name=f"layer {l}" + (" reverse" if d else ""))
                 if H != self.hidden_size:
                     raise ValueError(f"every layer must have hidden size {self.hidden_size}; "
@@ -150,15 +151,15 @@ class RecurrentNetwork:
     # ---- forward -------------------------------------------------------------------------
     def _check_state(self, state, batch: int, names=("h_0", "c_0")):
         """state as torch takes it -> tuple of arrays (L*dirs, N, H); names are for messages."""
-        cell = CELLS[self.mode]
+        layer_pass = LAYER_PASSES[self.mode]
         shape = (self.num_layers * self.num_directions, batch, self.hidden_size)
         if state is None:
-            return tuple(np.zeros(shape, self.dtype) for _ in range(cell.state_size))
-        if cell.state_size == 2:
+            return tuple(np.zeros(shape, self.dtype) for _ in range(layer_pass.state_size))
+        if layer_pass.state_size == 2:
             if not isinstance(state, (tuple, list)) or len(state) != 2:
                 raise ValueError(f"an LSTM's state is a pair ({names[0]}, {names[1]}), each of shape {shape}")
-            return tuple(_validate.check_array(s, shape, name, self.dtype) for s, name in zip(state, names))
-        return (_validate.check_array(state, shape, names[0], self.dtype),)
+            return tuple(input_checks.check_array(s, shape, name, self.dtype) for s, name in zip(state, names))
+        return (input_checks.check_array(state, shape, names[0], self.dtype),)
 
     def forward(self, x, state=None):
         """x (N, T, D) [or (T, N, D) when batch_first=False]; state: h_0, or (h_0, c_0) for an
@@ -167,20 +168,20 @@ class RecurrentNetwork:
         Returns output (N, T, num_directions * H) and h_n, or (h_n, c_n) for an LSTM, exactly
         as the torch module does.
         """
-        x = _validate.as_float_array(x, "x")
+        x = input_checks.as_float_array(x, "x")
         if not self.batch_first and x.ndim == 3:
             x = x.transpose(1, 0, 2)
-        x = _validate.check_sequence(x, self.input_size).astype(self.dtype, copy=False)
+        x = input_checks.check_sequence(x, self.input_size).astype(self.dtype, copy=False)
         state0 = self._check_state(state, x.shape[0])
-        cell = CELLS[self.mode]
-        caches, finals = [], [[] for _ in range(cell.state_size)]
+        layer_pass = LAYER_PASSES[self.mode]
+        caches, finals = [], [[] for _ in range(layer_pass.state_size)]
         layer_input = x
         for l, directions in enumerate(self.layers):
             outputs, layer_caches = [], []
             for d, params in enumerate(directions):
                 k = l * self.num_directions + d
                 seq = layer_input if d == 0 else layer_input[:, ::-1]
-                out, final, cache = cell.forward(seq, tuple(s[k] for s in state0), params)
+                out, final, cache = layer_pass.forward(seq, tuple(s[k] for s in state0), params)
                 outputs.append(out if d == 0 else out[:, ::-1])
                 layer_caches.append(cache)
                 for i, s in enumerate(final):
@@ -190,7 +191,7 @@ class RecurrentNetwork:
         self._tape = (caches, x.shape)
         output = layer_input if self.batch_first else layer_input.transpose(1, 0, 2)
         h_n = tuple(np.stack(f) for f in finals)
-        return output, (h_n if cell.state_size == 2 else h_n[0])
+        return output, (h_n if layer_pass.state_size == 2 else h_n[0])
 
     # ---- backward ------------------------------------------------------------------------
     def backward(self, d_output, d_state=None, truncate: int | None = None) -> dict[str, np.ndarray]:
@@ -206,11 +207,11 @@ class RecurrentNetwork:
         caches, (N, T, _) = self._tape
         if truncate is not None and self.bidirectional:
             raise ValueError("truncate is only defined for unidirectional networks; use truncate=None")
-        cell = CELLS[self.mode]
-        d_output = _validate.as_float_array(d_output, "d_output")
+        layer_pass = LAYER_PASSES[self.mode]
+        d_output = input_checks.as_float_array(d_output, "d_output")
         if not self.batch_first and d_output.ndim == 3:
             d_output = d_output.transpose(1, 0, 2)
-        d_layer = _validate.check_array(d_output, (N, T, self.num_directions * self.hidden_size), "d_output")
+        d_layer = input_checks.check_array(d_output, (N, T, self.num_directions * self.hidden_size), "d_output")
         d_final = self._check_state(d_state, N, names=("d_h_n", "d_c_n"))
         H = self.hidden_size
         grads, d_state0 = {}, [np.zeros_like(s) for s in d_final]
@@ -219,7 +220,7 @@ class RecurrentNetwork:
             for d, cache in enumerate(caches[l]):
                 k = l * self.num_directions + d
                 dout = d_layer[:, :, d * H:(d + 1) * H]
-                dx, ds0, layer_grads = cell.backward(dout if d == 0 else dout[:, ::-1],
+                dx, ds0, layer_grads = layer_pass.backward(dout if d == 0 else dout[:, ::-1],
                                                      tuple(s[k] for s in d_final), cache, truncate)
                 d_input = d_input + (dx if d == 0 else dx[:, ::-1])
                 for i, s in enumerate(ds0):
@@ -230,6 +231,6 @@ class RecurrentNetwork:
             d_layer = d_input
         grads["input"] = d_layer if self.batch_first else d_layer.transpose(1, 0, 2)
         grads["h_0"] = d_state0[0]
-        if cell.state_size == 2:
+        if layer_pass.state_size == 2:
             grads["c_0"] = d_state0[1]
         return grads

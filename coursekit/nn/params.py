@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-GATES = {"RNN_TANH": 1, "RNN_RELU": 1, "GRU": 3, "LSTM": 4}
+from ..cell_kinds import gate_blocks, kind_of_mode
 
 
 @dataclass
@@ -71,10 +71,8 @@ def init_layer_params(mode: str, input_size: int, hidden_size: int, *, seed: int
 
     mode is "RNN_TANH", "RNN_RELU", "GRU" or "LSTM" (it fixes the number of gate blocks).
     """
-    if mode not in GATES:
-        raise ValueError(f"mode must be one of {sorted(GATES)}; got {mode!r}")
-    rng = np.random.default_rng(seed)
-    rows, bound = GATES[mode] * hidden_size, 1.0 / np.sqrt(hidden_size)
+    rows = gate_blocks(kind_of_mode(mode)) * hidden_size
+    rng, bound = np.random.default_rng(seed), 1.0 / np.sqrt(hidden_size)
 
     def draw(*shape):
         return rng.uniform(-bound, bound, size=shape).astype(dtype)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate
+from . import input_checks
 from .activations import nonlinearity as _nonlinearity
 from .params import LayerParams
 
@@ -35,9 +35,9 @@ def rnn_step_forward(x, h_prev, params: LayerParams, nonlinearity: str = "tanh")
     x (N, D), h_prev (N, H) -> h_next (N, H), cache
     """
     f, _ = _nonlinearity(nonlinearity)
-    D, H = _validate.check_layer_params(params, 1)
-    x = _validate.check_step_input(x, D)
-    h_prev = _validate.check_array(h_prev, (x.shape[0], H), "h_prev")
+    D, H = input_checks.check_layer_params(params, 1)
+    x = input_checks.check_step_input(x, D)
+    h_prev = input_checks.check_array(h_prev, (x.shape[0], H), "h_prev")
     a = x @ params.weight_ih.T + params.bias_ih + h_prev @ params.weight_hh.T + params.bias_hh
     h_next = f(a)
     return h_next, RNNStepCache(x, h_prev, h_next, params, nonlinearity)
@@ -64,6 +64,11 @@ class RNNCache:
     params: LayerParams
     nonlinearity: str
 
+    @classmethod
+    def from_states(cls, x, h0, h, params: LayerParams, nonlinearity: str = "tanh") -> "RNNCache":
+        """The cache of the forward pass that gave h (N, T, H) from x (N, T, D) and h0 (N, H)."""
+        return cls(x, h0, np.ascontiguousarray(np.asarray(h).transpose(1, 0, 2)), params, nonlinearity)
+
     def step(self, t: int) -> RNNStepCache:
         """The cache that rnn_step_forward returned at step t, rebuilt from the stored states."""
         h_prev = self.h0 if t == 0 else self.h[t - 1]
@@ -76,11 +81,8 @@ def rnn_forward(x, h0, params: LayerParams, nonlinearity: str = "tanh"):
     x (N, T, D), h0 (N, H) or None for zeros -> h (N, T, H) every hidden state, cache.
     The last state h_T is h[:, -1].
     """
-    D, H = _validate.check_layer_params(params, 1)
-    x = _validate.check_sequence(x, D)
-    N, T, _ = x.shape
-    dtype = np.result_type(x, params.weight_hh)
-    h0 = np.zeros((N, H), dtype) if h0 is None else _validate.check_array(h0, (N, H), "h0", dtype)
+    x, h0 = input_checks.sequence_start(x, params, 1, h0=h0)
+    T = x.shape[1]
 
     h_prev, states = h0, []
     for t in range(T):
@@ -102,8 +104,8 @@ def rnn_backward(dh, cache: RNNCache, truncate: int | None = None):
     """
     T, N, H = cache.h.shape
     dtype = cache.h.dtype
-    truncate = _validate.check_truncate(truncate)
-    dh = _validate.check_array(dh, (N, T, H), "dh", dtype)
+    truncate = input_checks.check_truncate(truncate)
+    dh = input_checks.check_array(dh, (N, T, H), "dh", dtype)
 
     dx = np.empty(cache.x.shape, dtype)  # (N, T, D)
     grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}

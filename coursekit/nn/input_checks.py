@@ -79,3 +79,16 @@ def check_truncate(truncate) -> int | None:
 def cut_here(t: int, truncate: int | None) -> bool:
     """True where truncated BPTT detaches the state that enters step t (t = k, 2k, ...)."""
     return truncate is not None and t > 0 and t % truncate == 0
+
+
+def sequence_start(x, params, gate_blocks: int, **states) -> tuple[np.ndarray, ...]:
+    """What every sequence forward checks first -> x (N, T, D), then each initial state (N, H).
+
+    params must stack `gate_blocks` blocks (G); states come by name (h0=..., c0=...), None for
+    zeros, and are returned in that order, in the dtype that x and the weights combine to.
+    """
+    D, H = check_layer_params(params, gate_blocks)
+    x = check_sequence(x, D)
+    N, dtype = x.shape[0], np.result_type(x, params.weight_hh)
+    return x, *(np.zeros((N, H), dtype) if value is None else check_array(value, (N, H), name, dtype)
+                for name, value in states.items())
