@@ -31,15 +31,15 @@ def _declared_ranges() -> dict[str, str]:
 
 def check_python() -> Finding:
     version = ".".join(map(str, sys.version_info[:3]))
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- doctor may be run by an older Python than the course needs
         return Finding(False, f"Python {version} ({sys.executable})",
                        "the course needs Python 3.11 or newer: install one, then `make PYTHON=python3.11 setup`")
     return Finding(True, f"Python {version} ({sys.executable})")
 
 
 def check_package(name: str, module: str, ranges: dict[str, str]) -> Finding:
-    from packaging.version import Version
     from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
 
     try:
         imported = importlib.import_module(module)

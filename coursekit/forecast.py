@@ -14,7 +14,7 @@ coursekit.data.sunspots (sliding_windows, split_tail), which work on any series.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

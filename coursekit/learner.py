@@ -19,7 +19,6 @@ in the learner's course folder (see ProgressFile) so that it outlasts kernel res
 from __future__ import annotations
 
 import difflib
-import inspect
 import json
 import os
 import signal
@@ -87,7 +86,7 @@ class ProgressFile:
         self.path = Path(path)
 
     @classmethod
-    def for_here(cls) -> "ProgressFile | None":
+    def for_here(cls) -> ProgressFile | None:
         chosen = os.environ.get("COURSEKIT_PROGRESS")
         if chosen is not None:
             return None if chosen.strip().lower() in ("", "off", "0", "no", "false") else cls(Path(chosen))
@@ -308,7 +307,7 @@ class LearnerSession:
         notes = []
         for number, case in enumerate(cases, start=1):
             try:
-                finished, verdict = run_limited(lambda: q.check_cases(namespace, [case]), self.case_seconds)
+                finished, verdict = run_limited(lambda case=case: q.check_cases(namespace, [case]), self.case_seconds)
             except (Exception, SystemExit) as error:  # never let a learner's bug crash the notebook
                 return Verdict(FAILED, f"the check could not run your code: {type(error).__name__}: {error}")
             if not finished:

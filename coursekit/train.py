@@ -11,8 +11,8 @@ hidden: the loop below is the whole story.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 

@@ -99,7 +99,7 @@ class LabServer:
         return self._log_path.read_text(errors="replace") if self._log_path.exists() else ""
 
     # -- start ------------------------------------------------------------------------------
-    def __enter__(self) -> "LabServer":
+    def __enter__(self) -> LabServer:
         settings_dir = self.state_dir / "settings"
         for name, values in SETTINGS.items():
             path = settings_dir / name

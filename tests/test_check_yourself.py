@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.checks import answer, check_yourself
+from coursekit.checks import check_yourself
 from coursekit.checks.registry import lesson_names, lesson_questions
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,6 @@ from coursekit.checks.registry import all_questions
 from coursekit.learner import SESSION
 from coursekit.quiz import QuizQuestion, canonical
 
-
 pytestmark = pytest.mark.usefixtures("fresh_session")
 
 

@@ -3,11 +3,18 @@ usual slip, written out here as a learner would write it, fails the public check
 and fails the hidden checks too."""
 import numpy as np
 import pytest
-from slip_helpers import slips_not_written_out, verdict
 import torch
+from slip_helpers import slips_not_written_out
 
-from coursekit.checks.bptt import (QUESTIONS, sequence_inputs, sequence_reference, sequence_slips, step_inputs,
-                                   step_reference, step_slips)
+from coursekit.checks.bptt import (
+    QUESTIONS,
+    sequence_inputs,
+    sequence_reference,
+    sequence_slips,
+    step_inputs,
+    step_reference,
+    step_slips,
+)
 from coursekit.checks.core import FAILED, PASSED
 
 STEP, SEQUENCE = QUESTIONS["rnn_step_backward"], QUESTIONS["rnn_sequence_backward"]

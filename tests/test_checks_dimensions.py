@@ -7,7 +7,6 @@ from coursekit.checks import answer, check, check_hidden
 from coursekit.checks.dimensions import QUESTIONS, detective_reference, detective_slips
 from coursekit.checks.registry import questions_of
 
-
 pytestmark = pytest.mark.usefixtures("fresh_session")
 
 

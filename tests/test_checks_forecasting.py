@@ -2,7 +2,7 @@
 `forecast` (a recurrent forecaster the learner trains) is judged against three baselines on real
 sunspot cases: it must beat the naive forecast and the history's mean, and come within MARGIN of
 the gap to AR(p), p chosen on validation."""
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pytest
@@ -18,7 +18,6 @@ from coursekit.checks.forecasting import (
     baselines,
     compute_fair_cut_points,
     fair_cut_points,
-    least_squares_ar,
     naive_multi_step,
     recursive_ar_forecast,
     validated_ar_order,
@@ -92,7 +91,7 @@ def forecast_recursively(model, window, horizon):
     return np.array(forecasts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trained(cut: int, steps: int):
     torch.set_num_threads(1)
     history = SUNSPOTS[:cut]
@@ -237,7 +236,7 @@ def naive_next_values(series):
 
 def naive_last_repeated(series):
     forecasts = []
-    for t in range(len(series) - 1):
+    for _ in range(len(series) - 1):
         forecasts.append(series[-1])
     return np.array(forecasts)
 

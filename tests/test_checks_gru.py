@@ -2,11 +2,17 @@
 would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
 import numpy as np
 import pytest
-from slip_helpers import verdict
 import torch
+from slip_helpers import verdict
 
 from coursekit.checks.core import FAILED, PASSED
-from coursekit.checks.gru import QUESTIONS, backward_reference, backward_slips, forward_reference, forward_slips
+from coursekit.checks.gru import (
+    QUESTIONS,
+    backward_reference,
+    backward_slips,
+    forward_reference,
+    forward_slips,
+)
 
 FORWARD, BACKWARD = QUESTIONS["gru_step_forward"], QUESTIONS["gru_step_backward"]
 

@@ -2,11 +2,13 @@
 would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
 import numpy as np
 import pytest
-from slip_helpers import slips_not_written_out, verdict
-import torch
+from slip_helpers import slips_not_written_out
 
-from coursekit.checks.core import FAILED, PASSED
-from coursekit.checks.lstm import QUESTIONS, backward_reference, backward_slips, forward_reference, forward_slips
+from coursekit.checks.lstm import (
+    QUESTIONS,
+    backward_slips,
+    forward_slips,
+)
 
 FORWARD, BACKWARD = QUESTIONS["lstm_step_forward"], QUESTIONS["lstm_step_backward"]
 

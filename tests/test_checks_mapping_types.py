@@ -7,7 +7,6 @@ from coursekit.checks import answer, check
 from coursekit.checks.mapping_types import QUESTIONS
 from coursekit.checks.registry import questions_of
 
-
 pytestmark = pytest.mark.usefixtures("fresh_session")
 
 

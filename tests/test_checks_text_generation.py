@@ -149,9 +149,10 @@ def test_the_quiz_answers():
 # adagrad_update, train_step, sample, train. Right answers and slips are written out here as a learner
 # would write them (not taken from the bank's slip functions), and judged through the bank.
 # =================================================================================================
+from compare import assert_close  # noqa: E402
+
 from coursekit.checks.text_generation import rule_streams  # noqa: E402
 from coursekit.nn.char_rnn import stream_loss  # noqa: E402
-from compare import assert_close  # noqa: E402
 
 MODEL_QUESTIONS = ["rnn_forward", "softmax_cross_entropy", "rnn_backward", "clip_gradients", "adagrad_update",
                    "train_step", "sample", "train"]
@@ -820,7 +821,7 @@ def test_the_backward_reference_is_torch_autograd_through_the_window():
     names = ("W_xh", "W_hh", "b_h", "W_hy", "b_y", "h0")
     for case in cases_of("rnn_backward"):
         m = case.inputs
-        (N, T, H), V = m["hs"].shape, m["W_hy"].shape[0]
+        (_, T, H), V = m["hs"].shape, m["W_hy"].shape[0]
         hs = torch.from_numpy(m["hs"])
         h_prev = torch.cat([torch.from_numpy(m["h0"])[:, None], hs[:, :-1]], dim=1)
         drive = torch.atanh(hs) - h_prev @ torch.from_numpy(m["W_hh"]).T  # = W_xh[:, x_t].T + b_h of the case

@@ -4,8 +4,16 @@ from collections import defaultdict
 import numpy as np
 import pytest
 
-from coursekit.data.sentences import (NEGATIVE, POSITIVE, VOCAB, bag_of_words, decode, encode, order_sentences,
-                                      shuffle_words)
+from coursekit.data.sentences import (
+    NEGATIVE,
+    POSITIVE,
+    VOCAB,
+    bag_of_words,
+    decode,
+    encode,
+    order_sentences,
+    shuffle_words,
+)
 
 
 def test_shapes_padding_and_reproducibility():

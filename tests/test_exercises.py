@@ -4,11 +4,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from grading_helpers import needs_sandbox
 from nbclient import NotebookClient
 
 from coursekit.checks.registry import questions_of
-from grading_helpers import needs_sandbox
-
 from coursekit.grading.grade import GradeOptions, grade_submission
 from coursekit.grading.limits import Limits
 

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from coursekit.nn import LayerParams, rnn_backward, rnn_forward
 from coursekit.gradient_flow import gradient_norms_over_time, with_spectral_radius
+from coursekit.nn import LayerParams, rnn_backward, rnn_forward
 
 
 def _layer(rng, D, H, radius):

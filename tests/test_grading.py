@@ -13,8 +13,23 @@ from dataclasses import replace
 
 import nbformat
 import pytest
-from grading_helpers import (FULL, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SLOW_CELL, SOLUTIONS, grade,
-                             needs_sandbox, points, right_jordan, solution, with_cells, words, write)
+from grading_helpers import (
+    FULL,
+    NOTEBOOK,
+    OPTIONS,
+    RIGHT_ELMAN,
+    ROOT,
+    SLOW_CELL,
+    SOLUTIONS,
+    grade,
+    needs_sandbox,
+    points,
+    right_jordan,
+    solution,
+    with_cells,
+    words,
+    write,
+)
 
 from coursekit.grading.batch import grade_all
 from coursekit.grading.cells import role

@@ -27,8 +27,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from grading_helpers import (OPTIONS, ROOT, SOLUTIONS, WRONG_ELMAN, grade, needs_sandbox, points, right_jordan,
-                             with_cells, words, write)
+from grading_helpers import (
+    OPTIONS,
+    ROOT,
+    SOLUTIONS,
+    WRONG_ELMAN,
+    grade,
+    needs_sandbox,
+    points,
+    right_jordan,
+    with_cells,
+    words,
+    write,
+)
 
 from coursekit.checks.recurrent_neuron import QUESTIONS
 from coursekit.grading.gradebook import feedback_markdown

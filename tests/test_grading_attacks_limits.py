@@ -33,13 +33,30 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from grading_helpers import (FULL, LIMITS, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, SLOW_CELL, SOLUTIONS, WRONG_ELMAN, grade,
-                             needs_sandbox, points, right_jordan, solution, with_cells, write, words)
+from grading_helpers import (
+    FULL,
+    LIMITS,
+    NOTEBOOK,
+    OPTIONS,
+    RIGHT_ELMAN,
+    ROOT,
+    SLOW_CELL,
+    SOLUTIONS,
+    WRONG_ELMAN,
+    grade,
+    needs_sandbox,
+    points,
+    right_jordan,
+    solution,
+    with_cells,
+    words,
+    write,
+)
 
 from coursekit.grading.batch import grade_all
+from coursekit.grading.cgroups import control_groups_available
 from coursekit.grading.grade import NOT_ISOLATED, SubmissionResult
 from coursekit.grading.gradebook import feedback_markdown, gradebook_csv
-from coursekit.grading.cgroups import control_groups_available
 from coursekit.grading.sandbox import MAX_REPLY_ARRAY_BYTES
 
 pytestmark = needs_sandbox

@@ -18,8 +18,18 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from grading_helpers import (FULL, LIMITS, NOTEBOOK, OPTIONS, RIGHT_ELMAN, ROOT, needs_sandbox, solution,
-                             with_cells, write)
+from grading_helpers import (
+    FULL,
+    LIMITS,
+    NOTEBOOK,
+    OPTIONS,
+    RIGHT_ELMAN,
+    ROOT,
+    needs_sandbox,
+    solution,
+    with_cells,
+    write,
+)
 
 from coursekit.grading.batch import grade_all
 from coursekit.grading.distributed import ClusterError

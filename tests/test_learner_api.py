@@ -14,7 +14,6 @@ from coursekit.checks import answer, check, check_yourself, progress, quiz
 from coursekit.learner import LearnerSession, run_limited
 from coursekit.quiz import QuizQuestion, seal_question
 
-
 pytestmark = pytest.mark.usefixtures("fresh_session")
 
 

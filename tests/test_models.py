@@ -3,8 +3,14 @@ import numpy as np
 import pytest
 import torch
 
-from coursekit.models import (SequenceClassifier, SequenceGenerator, SequenceTagger, Seq2Seq, recurrent_layer,
-                              summed_cross_entropy)
+from coursekit.models import (
+    Seq2Seq,
+    SequenceClassifier,
+    SequenceGenerator,
+    SequenceTagger,
+    recurrent_layer,
+    summed_cross_entropy,
+)
 from coursekit.nn import softmax_cross_entropy
 
 CELLS = ["rnn", "gru", "lstm"]

@@ -23,10 +23,11 @@ import pytest
 
 pytest.importorskip("nbgrader")
 
+from grading_helpers import NOTEBOOK, OPTIONS, ROOT, SOLUTIONS, WRONG_ELMAN, needs_sandbox, with_cells, write  # noqa: E402,E501
+
 from coursekit.checks.registry import questions_of  # noqa: E402
 from coursekit.grading.grade import grade_submission  # noqa: E402
 from coursekit.grading.sandbox import bubblewrap  # noqa: E402
-from grading_helpers import NOTEBOOK, OPTIONS, ROOT, SOLUTIONS, WRONG_ELMAN, needs_sandbox, with_cells, write  # noqa: E402,E501
 
 ASSIGNMENT = "rnn"
 NOTEBOOKS = sorted(path.name for path in SOLUTIONS.glob("*.ipynb"))

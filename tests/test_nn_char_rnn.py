@@ -8,8 +8,18 @@ import pytest
 import torch
 from compare import assert_close, central_differences
 
-from coursekit.nn.char_rnn import (ADAGRAD_EPSILON, adagrad_update, char_rnn_backward, char_rnn_forward,
-                                   clip_gradients, cross_entropy, sample, stream_loss, train, train_step)
+from coursekit.nn.char_rnn import (
+    ADAGRAD_EPSILON,
+    adagrad_update,
+    char_rnn_backward,
+    char_rnn_forward,
+    clip_gradients,
+    cross_entropy,
+    sample,
+    stream_loss,
+    train,
+    train_step,
+)
 
 N, T, V, H = 3, 5, 7, 4  # all different, so that a transposed or swapped axis shows
 

@@ -1,8 +1,10 @@
 """The setup a new user relies on: package lists that agree, exact pins, CI = README, doctor."""
+import json
 import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -11,7 +13,6 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
-import tomllib  # Python 3.11+
 
 # conda-forge names that differ from PyPI's
 CONDA_TO_PYPI = {"pytorch-cpu": "torch", "pytorch": "torch"}
@@ -97,8 +98,8 @@ def test_doctor_names_a_kernel_that_cannot_import_coursekit(tmp_path):
     bare_python.write_text("#!/bin/sh\necho 'ModuleNotFoundError: No module named coursekit' >&2\nexit 1\n")
     bare_python.chmod(0o755)
     (kernel_dir / "kernel.json").write_text(
-        '{"argv": ["%s", "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "bare", "language": "python"}'
-        % bare_python)
+        json.dumps({"argv": [str(bare_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                    "display_name": "bare", "language": "python"}))
     env = {**os.environ, "JUPYTER_PATH": str(tmp_path)}
     result = subprocess.run([sys.executable, "-m", "coursekit.cli", "doctor"], capture_output=True, text=True,
                             timeout=120, env=env)

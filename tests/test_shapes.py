@@ -1,9 +1,8 @@
 """coursekit.shapes against real torch.nn.RNN / GRU / LSTM modules: names, shapes, counts."""
 import itertools
-
-import numpy as np
 import re
 
+import numpy as np
 import pytest
 import torch
 

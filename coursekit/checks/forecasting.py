@@ -31,7 +31,7 @@ partial credit: the grader scores a question all or nothing, so the question pas
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
 import numpy as np
 
@@ -300,7 +300,7 @@ def baselines(history, horizon: int) -> Baselines:
                      mean=_mae_of(mean_multi_step(history, horizon), truth), ar=_mae_of(ar, truth), p=p)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cut_is_fair(cut: int, horizon: int) -> bool:
     history = _sunspots()[:cut]
     truth = _sunspots()[cut:cut + horizon]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..nn import clip_by_global_norm
 from ..gradient_flow import gradient_norms_over_time
+from ..nn import clip_by_global_norm
 from .core import Case, FunctionQuestion
 from .registry import sealed_questions
 

@@ -34,12 +34,31 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..nn.activations import log_softmax, softmax
-from ..nn.char_rnn import (ADAGRAD_EPSILON, PARAMETERS, adagrad_update, char_rnn_backward, char_rnn_forward,
-                           clip_gradients, cross_entropy, stream_loss, train_step)
+from ..nn.char_rnn import (
+    ADAGRAD_EPSILON,
+    PARAMETERS,
+    adagrad_update,
+    char_rnn_backward,
+    char_rnn_forward,
+    clip_gradients,
+    cross_entropy,
+    stream_loss,
+    train_step,
+)
 from ..nn.char_rnn import sample as char_rnn_sample
 from ..nn.char_rnn import train as char_rnn_train
 from ..nn.clip import global_norm
-from .core import FAILED, PASSED, Case, FunctionQuestion, Run, Verdict, compare_output, matching_slip, matching_slips
+from .core import (
+    FAILED,
+    PASSED,
+    Case,
+    FunctionQuestion,
+    Run,
+    Verdict,
+    compare_output,
+    matching_slip,
+    matching_slips,
+)
 from .registry import sealed_questions
 
 NOTEBOOK = "11_text_generation.ipynb"

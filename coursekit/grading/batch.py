@@ -13,9 +13,9 @@ import hashlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
+from .cgroups import ControlGroup
 from .grade import GradeOptions, SubmissionResult, grade_submission
 from .gradebook import Journal, write_outputs
-from .cgroups import ControlGroup
 from .submission import MAX_SUBMISSION_BYTES, find_submissions, student_name
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .limits import Limits
 
+
 class ControlGroup:
     """A cgroup (v1 or v2) for one sandbox, made by the grader; None from make() where none can be made."""
 

@@ -18,8 +18,8 @@ from ..checks.core import FAILED, NOT_ATTEMPTED, PASSED, FunctionQuestion, Verdi
 from ..checks.registry import questions_of
 from .cells import NotebookError, read_notebook, role
 from .judge import describe_inputs, error_name, hidden_seed, judge_quiz, judge_reply
-from .release import release_notebook
 from .limits import Limits
+from .release import release_notebook
 from .sandbox import KEPT_OUTPUT_BYTES, Sandbox, SandboxStopped
 from .submission import Step, match_solution, plan, read_submission, student_name
 

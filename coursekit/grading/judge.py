@@ -9,9 +9,9 @@ submission could use those to carry a hidden case's inputs out into its feedback
 """
 from __future__ import annotations
 
+import builtins
 import hashlib
 import hmac
-import builtins
 
 import numpy as np
 

@@ -16,15 +16,21 @@ what the reference loops rnn_forward, lstm_backward, ... compute (tests/test_nn_
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
-from . import input_checks
-from .fast import (fast_gru_backward, fast_gru_forward, fast_lstm_backward, fast_lstm_forward, fast_rnn_backward,
-                   fast_rnn_forward)
 from ..cell_kinds import gate_blocks, kind_of_mode
+from . import input_checks
+from .fast import (
+    fast_gru_backward,
+    fast_gru_forward,
+    fast_lstm_backward,
+    fast_lstm_forward,
+    fast_rnn_backward,
+    fast_rnn_forward,
+)
 from .params import LayerParams, init_layer_params
 
 

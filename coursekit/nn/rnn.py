@@ -65,7 +65,7 @@ class RNNCache:
     nonlinearity: str
 
     @classmethod
-    def from_states(cls, x, h0, h, params: LayerParams, nonlinearity: str = "tanh") -> "RNNCache":
+    def from_states(cls, x, h0, h, params: LayerParams, nonlinearity: str = "tanh") -> RNNCache:
         """The cache of the forward pass that gave h (N, T, H) from x (N, T, D) and h0 (N, H)."""
         return cls(x, h0, np.ascontiguousarray(np.asarray(h).transpose(1, 0, 2)), params, nonlinearity)
 
