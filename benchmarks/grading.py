@@ -1,6 +1,6 @@
 """Seconds per graded submission, with the sandbox and without, and the grader's peak memory.
 
-    python benchmarks/grading.py [--submissions 40] [--workers 1,2] [--dask 6]
+    python benchmarks/grading.py [--submissions 40] [--workers 1,2] [--dask 6] [--dask-workers 1,2]
 
 Grades N copies of exercise 02 (solutions/02_recurrent_neuron.ipynb; half of them the released
 exercise) in each mode, side by side in one run, and prints a table. The last column is the
@@ -8,7 +8,7 @@ grader's own peak resident memory (this process), which the learner's code canno
 runs in the sandboxes. Targets on a 2-core machine: at most 1.5 s per submission per worker with
 the sandbox; 200 submissions on 2 workers in under 3 minutes; the grader under 1 GB.
 
-Then the Dask path (`grade --scheduler`): a `dask scheduler` and 1, then 2, `dask worker`
+Then the Dask path (`grade --scheduler`): a `dask scheduler` and 1, then 2 (--dask-workers), `dask worker`
 processes on loopback (one thread each) grade the first --dask submissions, side by side with
 local grading on as many threads; the overhead is the extra wall time per submission (shipping
 bytes, the scheduler, results back), the cluster's start and the workers' first imports not
@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--submissions", type=int, default=40)
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--dask", type=int, default=6, help="submissions graded on a local Dask cluster (0: none)")
+    parser.add_argument("--dask-workers", default="1,2", help="worker counts of the Dask table, e.g. 1,2")
     args = parser.parse_args()
     modes = [("sandbox", True)] if bubblewrap() else []
     modes.append(("no sandbox", False))
@@ -71,10 +72,11 @@ def main() -> None:
                 print(f"{mode:>11}{workers:>8}{wall:>9.1f}{wall / len(results):>14.2f}{busy:>21.2f}"
                       f"{start:>15.2f}{peak:>16.0f}")
         if args.dask:
-            dask_table(submissions, folder, args.dask, isolated=bool(bubblewrap()))
+            dask_table(submissions, folder, args.dask, isolated=bool(bubblewrap()),
+                       worker_counts=[int(w) for w in args.dask_workers.split(",")])
 
 
-def dask_table(submissions: Path, folder: Path, count: int, isolated: bool) -> None:
+def dask_table(submissions: Path, folder: Path, count: int, isolated: bool, worker_counts=(1, 2)) -> None:
     """Local threads against a loopback Dask cluster with as many single-threaded workers."""
     few = folder / "few"
     few.mkdir()
@@ -106,9 +108,10 @@ def dask_table(submissions: Path, folder: Path, count: int, isolated: bool) -> N
         from distributed import Client
 
         with Client(address, set_as_default=False) as client:
-            for workers in (1, 2):
-                start("worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
-                      "--local-directory", str(folder))
+            for workers in sorted(worker_counts):
+                while len(processes) - 1 < workers:  # processes: the scheduler, then one per worker
+                    start("worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1",
+                          "--local-directory", str(folder))
                 client.wait_for_workers(workers, timeout=120)
                 options = GradeOptions(source=ROOT / "solutions", limits=Limits(threads=1), isolated=isolated,
                                        secret="bench")
