@@ -30,22 +30,25 @@ class Mutant:
     tests: tuple[str, ...]
 
 
+NN_TESTS = ("tests/test_nn_vs_torch.py", "tests/test_nn_fast_paths.py", "tests/test_nn_gradcheck.py",
+            "tests/test_nn_errors.py")
+
 MUTANTS = [
     # ---- nn --------------------------------------------------------------------------------------
     Mutant("nn-lstm-dc", "fast LSTM backward forgets to carry dc through the forget gate",
-           "coursekit/nn/fast.py", "        dc *= f\n", "", ("tests/test_nn_fast_paths.py",)),
+           "coursekit/nn/fast.py", "        dc *= f\n", "", NN_TESTS),
     Mutant("nn-rnn-sum", "reference RNN backward keeps the last step's weight gradient instead of the sum",
            "coursekit/nn/rnn.py", "            grads[name] += g", "            grads[name] = g",
-           ("tests/test_nn_gradcheck.py",)),
+           NN_TESTS),
     Mutant("nn-gru-mix", "GRU step mixes the old state with 1 - z and the candidate with z",
            "coursekit/nn/gru.py", "    h_next = n + z * (h_prev - n)", "    h_next = h_prev + z * (n - h_prev)",
-           ("tests/test_nn_vs_torch.py",)),
+           NN_TESTS),
     Mutant("nn-clip-up", "clip_by_global_norm also scales gradients up when their norm is below the limit",
            "coursekit/nn/clip.py", "scale = min(1.0, max_norm / (norm + 1e-6))", "scale = max_norm / (norm + 1e-6)",
-           ("tests/test_nn_errors.py", "tests/test_nn_gradcheck.py")),
+           NN_TESTS),
     Mutant("nn-bidir", "bidirectional network does not flip the reverse direction's output back",
            "coursekit/nn/network.py", "outputs.append(out if d == 0 else out[:, ::-1])", "outputs.append(out)",
-           ("tests/test_nn_vs_torch.py",)),
+           NN_TESTS),
     # ---- checks ----------------------------------------------------------------------------------
     Mutant("checks-tolerance", "compare_output accepts any value within 100% relative error",
            "coursekit/checks/core.py", "if rel_error(expected, received) <= tolerance:",
@@ -97,7 +100,8 @@ MUTANTS = [
 ]
 
 
-def run(mutant: Mutant, tree: Path) -> tuple[bool, float]:
+def run(mutant: Mutant, tree: Path) -> tuple[str | None, float]:
+    """(the first test that failed, or None when the mutant survived; seconds)."""
     target = tree / mutant.path
     original = target.read_text()
     if original.count(mutant.old) != 1:
@@ -106,12 +110,16 @@ def run(mutant: Mutant, tree: Path) -> tuple[bool, float]:
     target.write_text(original.replace(mutant.old, mutant.new))
     began = time.perf_counter()
     try:
-        result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:nbval", "-p", "no:cacheprovider",
+        result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-rf", "-p", "no:nbval", "-p", "no:cacheprovider",
                                  "-o", "addopts=", *mutant.tests], cwd=tree, capture_output=True, text=True,
                                 env={**os.environ, "PYTHONPATH": str(tree)}, timeout=900)
     finally:
         target.write_text(original)
-    return result.returncode != 0, time.perf_counter() - began
+    seconds = time.perf_counter() - began
+    if result.returncode == 0:
+        return None, seconds
+    failed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    return (failed[0] if failed else f"pytest exit {result.returncode}"), seconds
 
 
 def main(argv=None) -> int:
@@ -123,13 +131,13 @@ def main(argv=None) -> int:
         tree = Path(folder)
         archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-        print("| mutant | bug planted | tests run | caught |\n|---|---|---|---|", flush=True)
+        print("| mutant | bug planted | caught by |\n|---|---|---|", flush=True)
         survivors = 0
         for mutant in chosen:
             caught, seconds = run(mutant, tree)
-            survivors += not caught
-            print(f"| {mutant.id} | {mutant.bug} | {', '.join(mutant.tests)} | "
-                  f"{'yes' if caught else '**SURVIVED**'} ({seconds:.0f} s) |", flush=True)
+            survivors += caught is None
+            verdict = f"`{caught}`" if caught else f"**SURVIVED** {', '.join(mutant.tests)}"
+            print(f"| {mutant.id} | {mutant.bug} | {verdict} ({seconds:.0f} s) |", flush=True)
     print(f"\n{len(chosen) - survivors} of {len(chosen)} mutants caught.")
     return 1 if survivors else 0
 
