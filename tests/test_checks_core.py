@@ -7,7 +7,7 @@ traceback points at a real line. The expected words are written out by hand.
 import numpy as np
 import pytest
 
-from coursekit.checks.core import FAILED, PASSED, Case, FunctionQuestion
+from coursekit.checks.core import FAILED, PASSED, Case, FunctionQuestion, compare_output
 from coursekit.checks.registry import question
 
 RNG = np.random.default_rng(7)
@@ -173,6 +173,12 @@ def forgot_return(x_t, h_prev, W_xh, W_hh, b):
 def test_a_missing_return_asks_about_return():
     assert words(step_question(), STEP, forgot_return) == \
         "on a case (N=3, D=2, H=4), `step` returned None: did you forget `return`?"
+
+
+def test_one_output_left_none_is_named_with_the_missing_return():
+    # a tuple whose second value the learner never computed, e.g. `return dx, dh_prev` with dh_prev = None
+    said = compare_output("dh_prev", ("N", "H"), np.zeros((2, 3)), None, 1e-6)
+    assert said == "dh_prev is None: did you forget `return`?"
 
 
 def test_a_wrong_number_of_values_says_returned_not_raised():

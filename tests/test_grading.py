@@ -293,3 +293,13 @@ def test_a_submission_made_before_the_quiz_split_is_graded_the_same(tmp_path):
     old = with_cells(old, shape_of_w_xh='answer("shape_of_w_xh", (2, 4))')
     result = grade(write(tmp_path, NOTEBOOK, old))
     assert points(result) == {"elman_step": 2, "jordan_step": 2, "which_form_remembers_more": 1, "shape_of_w_xh": 0}
+
+
+@pytest.mark.parametrize("given,words", [
+    ("(2, 4)", "that is the transpose"),  # a wrong answer the question foresaw: its words
+    ("(9, 9)", "not right"),  # one nobody foresaw (no stored words) is still wrong
+])
+def test_a_wrong_quiz_answer_gets_nothing_with_or_without_feedback(tmp_path, given, words):
+    result = grade(write(tmp_path, NOTEBOOK, with_cells(shape_of_w_xh_answer=f'answer("shape_of_w_xh", {given})')))
+    verdict = result.questions["shape_of_w_xh"]
+    assert (verdict.points, verdict.status) == (0, "failed") and words in verdict.message, verdict

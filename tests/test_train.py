@@ -57,6 +57,14 @@ def test_a_loss_target_stops_training_early():
     assert len(history.loss) == 1
 
 
+def test_a_metric_target_stops_once_the_metric_reaches_it_and_not_before():
+    x, y = _data()
+    epochs_done = iter(range(1, 100))  # the metric: 1 after the first epoch, 2 after the second, ...
+    history = fit(_model(), mse_loss, (x, y), epochs=50, lr=0.1, batch_size=4, progress=False,
+                  metrics={"epochs": lambda model: next(epochs_done)}, target=("epochs", 3))
+    assert history.metrics["epochs"] == [1, 2, 3] and len(history.loss) == 3
+
+
 def test_the_loss_goes_down_on_a_linear_problem():
     x, y = _data()
     history = fit(_model(), mse_loss, (x, y), epochs=200, lr=0.05, batch_size=8, progress=False)
