@@ -44,11 +44,14 @@ def description(ax: Axes) -> str | None:
     return getattr(ax, _ALT, None)
 
 
-def alt_text(fig: Figure, alt: str | None = None) -> str:
+def alt_text(fig: Figure | Axes, alt: str | None = None) -> str:
     """The figure's text alternative: `alt` when given, else its Axes' descriptions in order.
 
-    Raises ValueError, saying what to do, when the figure has an Axes that nothing describes.
+    fig may be an Axes, for its whole figure. Raises ValueError, saying what to do, when the figure
+    has an Axes that nothing describes.
     """
+    if isinstance(fig, Axes):
+        fig = fig.figure
     if alt is not None:
         alt = " ".join(str(alt).split())
         if not alt:
