@@ -78,8 +78,8 @@ def plot_history(history, *, title: str | None = None, metric: str | None = None
         ax.set_yscale("log")
     parts = []
 
-    def trend(name, values):
-        return f"{name} {'falls' if values[-1] < values[0] else 'does not fall'} from epoch 1 to epoch {len(values)}"
+    def trend(name, values):  # no epoch count: where training stops at a target, it may vary with the CPU
+        return f"{name} {'falls' if values[-1] < values[0] else 'does not fall'} from the first epoch to the last"
 
     text = f"line plot of the training loss{' (log scale)' if log_loss else ''} against epoch; in this run the " \
            + trend("loss", history.loss)
