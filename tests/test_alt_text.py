@@ -53,15 +53,16 @@ def test_every_figure_has_a_text_alternative(path):
         assert FILLER not in alt and not re.fullmatch(r"(a |the )?(figure|plot|image|chart)\.?", alt.lower())
         assert "$" not in alt and "\\" not in alt, f"{place}: TeX in the alt text (a screen reader spells it)"
         # JupyterLab shows the text/html copy: the same picture with the same words
-        image = re.fullmatch(r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)">', output.data["text/html"])
+        image = re.fullmatch(r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)">',
+                             output.data["text/html"])
         assert image and html.unescape(image[1]) == alt and image[2] == output.data["image/png"], place
 
 
 def test_a_sequence_plot_names_its_series_axes_and_finding():
     ax = viz.plot_sequences(np.arange(1700, 1710), {"sunspots": np.arange(10.0)}, xlabel="year",
                             ylabel="sunspot number", title="Yearly sunspots", finding="It rises every year.")
-    assert viz.alt_text(ax.figure) == ("Yearly sunspots: line plot of sunspots (sunspot number) against year, "
-                                       "1700 to 1709. It rises every year.")
+    assert viz.alt_text(ax.figure) == ("Yearly sunspots: line plot of sunspots (sunspot number) against "
+                                       "year, 1700 to 1709. It rises every year.")
 
 
 def test_a_training_curve_says_which_way_it_went():
@@ -77,7 +78,8 @@ def test_diagrams_say_what_they_draw_in_plain_words():
     text = viz.alt_text(viz.draw_unrolled(3, 2, sizes=(4, 8, 6, 1)).figure)
     assert "unrolled over 3 time steps" in text and "2 stacked layers" in text
     assert "D = 4, H_1 = 8, H_2 = 6, O = 1" in text and "W_R^(2) 6×6" in text
-    text = viz.alt_text(viz.plot_matrix_shapes([("$W_F$", (7, 3)), "·", ("$a_t$", (3, 8)), "=", ("$z_t$", (7, 8))]))
+    terms = [("$W_F$", (7, 3)), "·", ("$a_t$", (3, 8)), "=", ("$z_t$", (7, 8))]
+    text = viz.alt_text(viz.plot_matrix_shapes(terms))
     assert "W_F (7 by 3) times a_t (3 by 8) equals z_t (7 by 8)" in text
     inputs, outputs, options = viz.MAPPING_TYPES["one-to-many"]
     text = viz.alt_text(viz.draw_mapping(inputs, outputs, **options).figure)

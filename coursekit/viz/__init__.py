@@ -19,7 +19,7 @@ from .plots import plot_heatmap, plot_history, plot_matrix_shapes, plot_sequence
 from .style import COLORS, STYLE, use_course_style
 from .unrolled import draw_unrolled
 
-__all__ = ["COLORS", "GRU_GATES", "LSTM_GATES", "MAPPING_TYPES", "STYLE", "alt_text", "describe", "description",
-           "draw_gru_cell", "draw_lstm_cell", "draw_mapping", "draw_recurrent_neuron", "draw_unrolled", "plain",
-           "plot_heatmap", "plot_history", "plot_mapping_types", "plot_matrix_shapes", "plot_sequences", "show",
-           "use_course_style"]
+__all__ = ["COLORS", "GRU_GATES", "LSTM_GATES", "MAPPING_TYPES", "STYLE", "alt_text", "describe",
+           "description", "draw_gru_cell", "draw_lstm_cell", "draw_mapping", "draw_recurrent_neuron",
+           "draw_unrolled", "plain", "plot_heatmap", "plot_history", "plot_mapping_types",
+           "plot_matrix_shapes", "plot_sequences", "show", "use_course_style"]

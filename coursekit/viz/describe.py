@@ -21,7 +21,8 @@ from matplotlib.figure import Figure
 _ALT = "_coursekit_alt"  # the attribute of an Axes that holds its description
 _PART = "_coursekit_part"  # marks an Axes that belongs to another one's description (a colour bar, a twin)
 # TeX that a screen reader would spell out character by character: $, \, braces, ^ and _ of one letter
-_TEX = [(re.compile(r"\\(?:,|;|!| )"), " "), (re.compile(r"\\([A-Za-z]+)"), r"\1"), (re.compile(r"[${}]"), "")]
+_TEX = [(re.compile(r"\\(?:,|;|!| )"), " "), (re.compile(r"\\([A-Za-z]+)"), r"\1"),
+        (re.compile(r"[${}]"), "")]
 
 
 def plain(label: str) -> str:
@@ -66,9 +67,9 @@ def alt_text(fig: Figure | Axes, alt: str | None = None) -> str:
         (texts if text else missing).append(text or index)
     if missing or not texts:
         which = f"its Axes number {missing[0]}" if missing else "it"
-        raise ValueError(f"this figure has no text alternative: {which} was not drawn by a coursekit.viz helper, "
-                         "so pass alt='one sentence that says what the figure shows (kind of plot, axes and "
-                         "units, the finding the text relies on)' to viz.show")
+        raise ValueError(f"this figure has no text alternative: {which} was not drawn by a coursekit.viz "
+                         "helper, so pass alt='one sentence that says what the figure shows (kind of plot, "
+                         "axes and units, the finding the text relies on)' to viz.show")
     return " ".join(texts)
 
 

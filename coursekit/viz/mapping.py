@@ -62,8 +62,9 @@ def draw_mapping(inputs, outputs, *, title: str | None = None, decoder_from: int
     finish(ax, (-0.6, steps - 0.4), (-0.6, 2.6))
     if title:
         ax.set_title(title, fontsize=10)
-    text = (f"{plain(title) + ': ' if title else 'Diagram: '}{steps} time step{'s' * (steps > 1)}, an input x at "
-            f"{_steps(inputs)}, an output y at {_steps(outputs)}")
+    lead = f"{plain(title)}: " if title else "Diagram: "
+    text = (f"{lead}{steps} time step{'s' * (steps > 1)}, an input x at {_steps(inputs)}, "
+            f"an output y at {_steps(outputs)}")
     if decoder_from is not None:
         text += f", a decoder from step {decoder_from + 1} on"
     if feedback:

@@ -48,7 +48,7 @@ def draw_recurrent_neuron(form: str, *, ax=None):
     finish(ax, (0, 1.15), (0, 1), equal=False)
     ax.set_title(title)
     fed_back = "the hidden state h_t-1, through W_hh" if source == "h" else "the output y_t-1, through W_yh"
-    describe(ax, f"Diagram, {title}: the input x_t goes up through W_xh into the hidden units h_t, and h_t up "
-                 f"through W_hy to the output y_t; a dashed arrow feeds {fed_back}, back into the hidden units "
-                 "one time step later.")
+    describe(ax, f"Diagram, {title}: the input x_t goes up through W_xh into the hidden units h_t, and "
+                 f"h_t up through W_hy to the output y_t; a dashed arrow feeds {fed_back}, back into the "
+                 "hidden units one time step later.")
     return ax

@@ -56,9 +56,9 @@ def plot_heatmap(values: np.ndarray, *, xlabel: str, ylabel: str, colorbar_label
         ax.set_title(title)
     bar = ax.figure.colorbar(image, ax=ax, label=colorbar_label)
     rows, columns = values.shape
-    describe(ax, _with(f"heat map of {plain(colorbar_label)}, {rows} rows ({plain(ylabel)}) by {columns} columns "
-                       f"({plain(xlabel)}); the colour runs from dark (low) to yellow (high).", title, finding),
-             bar.ax)
+    text = (f"heat map of {plain(colorbar_label)}, {rows} rows ({plain(ylabel)}) by {columns} columns "
+            f"({plain(xlabel)}); the colour runs from dark (low) to yellow (high).")
+    describe(ax, _with(text, title, finding), bar.ax)
     return ax
 
 
@@ -79,10 +79,12 @@ def plot_history(history, *, title: str | None = None, metric: str | None = None
     parts = []
 
     def trend(name, values):  # no epoch count: where training stops at a target, it may vary with the CPU
-        return f"{name} {'falls' if values[-1] < values[0] else 'does not fall'} from the first epoch to the last"
+        way = "falls" if values[-1] < values[0] else "does not fall"
+        return f"{name} {way} from the first epoch to the last"
 
-    text = f"line plot of the training loss{' (log scale)' if log_loss else ''} against epoch; in this run the " \
-           + trend("loss", history.loss)
+    scale = " (log scale)" if log_loss else ""
+    text = f"line plot of the training loss{scale} against epoch; in this run the "
+    text += trend("loss", history.loss)
     if metric:
         other = ax.twinx()
         other.plot(epochs, history.metrics[metric], color=COLORS[1], label=metric)
@@ -124,7 +126,8 @@ def plot_matrix_shapes(terms, *, title: str | None = None, ax=None):
             continue
         label, (rows, cols) = item
         colour, y = next(colours), (top - rows) / 2  # every matrix centred on the same line
-        ax.add_patch(Rectangle((x, y), cols, rows, facecolor=colour, alpha=0.3, edgecolor=colour, linewidth=1.5))
+        ax.add_patch(Rectangle((x, y), cols, rows, facecolor=colour, alpha=0.3, edgecolor=colour,
+                               linewidth=1.5))
         grid = [[(x + c, y), (x + c, y + rows)] for c in range(1, cols)]
         grid += [[(x, y + r), (x + cols, y + r)] for r in range(1, rows)]
         ax.add_collection(LineCollection(grid, colors=colour, linewidths=0.4))

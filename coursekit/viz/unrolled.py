@@ -112,13 +112,15 @@ def draw_unrolled(steps: int, layers: int = 1, *, sizes=None, output: bool = Tru
     ax.set_ylim(-1.3, top + 0.45)
     ax.set_axis_off()
 
-    rows = "the input x_t at the bottom, " + ("the hidden state" if layers == 1 else f"{layers} stacked layers of "
-                                               "hidden states") + (" above it, the output y_t on top" if output else
-                                                                   " above it")
-    size_words = "" if sizes is None else " Sizes: " + ", ".join(
-        f"{plain(unit)} = {size}" for unit, size in zip(units[:layers + 1] + (["$O$"] if output else []), sizes)) + "."
-    describe(ax, f"Diagram of a recurrent network unrolled over {steps} time step{'s' * (steps > 1)}, one column "
-                 f"per step: {rows}. Arrows go up through the input weights and right, from each step's state to "
-                 f"the next, through the recurrent weights; every column uses the same weights: "
+    hidden = "the hidden state" if layers == 1 else f"{layers} stacked layers of hidden states"
+    rows = f"the input x_t at the bottom, {hidden} above it" + (", the output y_t on top" if output else "")
+    size_words = ""
+    if sizes is not None:
+        row_units = units[:layers + 1] + (["$O$"] if output else [])
+        size_words = " Sizes: " + ", ".join(f"{plain(u)} = {size}" for u, size in zip(row_units, sizes)) + "."
+    describe(ax, f"Diagram of a recurrent network unrolled over {steps} time step{'s' * (steps > 1)}, one "
+                 f"column per step: {rows}. Arrows go up through the input weights and right, from each "
+                 f"step's state to the next, through the recurrent weights; every column uses the same "
+                 f"weights: "
                  f"{', '.join(plain(w) for w in weights)}.{size_words}")
     return ax
