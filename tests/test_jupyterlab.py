@@ -36,9 +36,10 @@ LAB_AXE_DISABLED = {
     "scrollable-region-focusable": "CodeMirror's scroller (.cm-scroller) around a code cell is not "
                                    "itself focusable (the editor inside it is)",
 }
-# Regions left out: the figures a code cell draws. JupyterLab renders an image/png output as an <img>
-# without alt text; giving the course's figures alt text is a separate piece of work (coursekit/viz.py).
-LAB_AXE_EXCLUDE = [".jp-OutputArea-output.jp-RenderedImage img"]
+# No region is left out: the figures are checked too (axe's "image-alt"). JupyterLab's image renderer
+# ignores the alt text in an output's metadata, so coursekit.viz.show also gives each figure as text/html,
+# <img alt=...>, which JupyterLab prefers to image/png.
+LAB_AXE_EXCLUDE: list[str] = []
 
 # Where on the page things are (JupyterLab 4's class names, as its own Galata tests use them).
 NOTEBOOK_PANEL = ".jp-NotebookPanel"
@@ -52,6 +53,7 @@ selector => Array.from(document.querySelectorAll(selector)).map(cell => ({
   prompt: (cell.querySelector('.jp-InputArea-prompt')?.textContent ?? '').trim(),
   outputs: cell.querySelectorAll('.jp-OutputArea-output').length,
   images: cell.querySelectorAll('.jp-OutputArea-output img').length,
+  alts: Array.from(cell.querySelectorAll('.jp-OutputArea-output img')).map(image => image.alt),
   text: Array.from(cell.querySelectorAll('.jp-OutputArea-output.jp-RenderedText'))
     .filter(node => node.dataset.mimeType !== 'application/vnd.jupyter.stderr')
     .map(node => node.textContent).join(''),
@@ -196,9 +198,14 @@ def test_start_here_runs_in_jupyterlab(chromium, tmp_path):
             assert ui["outputs"] > 0, f"{place} has outputs in the file but none in JupyterLab"
         if has_image(stored):
             assert ui["images"] > 0, f"{place} should show a figure"
+            # what a screen reader says for it: the figure's text alternative, as the notebook stores it
+            assert ui["alts"] == [output["metadata"]["image/png"]["alt"] for output in stored["outputs"]
+                                  if "image/png" in output.get("data", {})], f"{place}: the figure's alt text"
         if "# NBVAL_IGNORE_OUTPUT" not in "".join(stored["source"]) and stream_text(stored):
             assert normalise(ui["text"]) == normalise(stream_text(stored)), f"{place} prints something else"
     assert "NumPy and PyTorch agree to 12 digits: True" in "".join(cell["text"] for cell in code_shown)
+    figure_alts = " ".join(alt for cell in code_shown for alt in cell["alts"])
+    assert "line plot" in figure_alts and "heat map" in figure_alts.lower() and "sine wave" in figure_alts
 
     assert lab_axe == [], "axe finds in JupyterLab with 00_start_here open:\n" + "\n".join(lab_axe)
 

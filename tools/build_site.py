@@ -16,7 +16,9 @@ right once `.ipynb` becomes `.html`:
 
 Nothing on a page is loaded from the network: MathJax is copied from the installed package
 jupyter_server_mathjax, and nbconvert's CDN scripts (require.js, the widget renderer, mermaid) are
-left out by the page template tools/site_assets/course_page/index.html.j2. Training progress bars
+left out by the page template tools/site_assets/course_page/index.html.j2. Every figure's
+<img alt> is the text alternative stored in its output's metadata ({"image/png": {"alt": ...}}, as
+coursekit.viz.show writes it); a figure without one stops the build. Training progress bars
 are stored as ipywidgets views, which cannot run on a static page; each becomes the text of its
 final state, as tqdm prints it in a terminal.
 """
@@ -64,6 +66,7 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 # A markdown link target or an HTML href: the path, then an optional #anchor.
 LINK = re.compile(r"""(?P<lead>\]\(\s*<?|href=["'])(?P<path>[^)\s"'<>#]+)(?P<anchor>#[^)\s"'<>]*)?""")
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+FILLER_ALT = "No description has been provided for this image"  # what nbconvert writes for an img without alt
 
 
 class SiteError(Exception):
@@ -161,6 +164,26 @@ def replace_progress_bars(notebook) -> None:
                 outputs.append(nbformat.v4.new_output(
                     "display_data", data={"text/html": f'<pre class="site-progress">{html.escape(text)}</pre>'}))
         cell.outputs = outputs
+
+
+def figure_alt_texts(notebook, page: Page) -> None:
+    """Give every figure its text alternative from the output metadata, {"image/png": {"alt": ...}}.
+
+    coursekit.viz.show writes a figure as image/png with that metadata, plus a text/html copy
+    (<img alt=...>) for JupyterLab, whose image renderer ignores the metadata. The page keeps the
+    image/png, which the template (data_png) writes as <img alt=...>, and drops the copy. A figure
+    without a text alternative stops the build: nbconvert would write "No description has been
+    provided for this image" as its alt, which tells a screen-reader user nothing.
+    """
+    for number, cell in enumerate(notebook.cells, 1):
+        for output in cell.get("outputs", []):
+            if "image/png" not in output.get("data", {}):
+                continue
+            alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+            if not alt.strip():
+                raise SiteError(f"{page.rel}, cell {number}: a figure has no text alternative; show it with "
+                                "coursekit.viz.show(fig, alt='what it shows') and re-run the notebook")
+            output.data.pop("text/html", None)
 
 
 def rewrite_links(notebook, page: Page, pages: set[PurePosixPath], root: Path,
@@ -298,11 +321,28 @@ def search_index(entries: list[dict]) -> str:
     return f"window.SEARCH_INDEX = {data};\n"
 
 
+# The page template with one block more: a figure is the lab template's image output plus, as its alt, the
+# text alternative that coursekit.viz.show stores in the output's metadata ({"image/png": {"alt": ...}}).
+# The lab template writes no alt, and nbconvert then fills in FILLER_ALT.
+FIGURE_TEMPLATE = """{%- extends 'course_page/index.html.j2' -%}
+{% block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+alt="{{ output | get_metadata('alt', 'image/png') | escape_html }}">
+</div>
+{%- endblock data_png %}
+"""
+
+
 def make_exporter():
+    from jinja2 import DictLoader, FileSystemLoader
     from nbconvert import HTMLExporter
 
     # embed_images: a picture a markdown cell links to travels inside the page, as the plots do
-    return HTMLExporter(template_name="course_page", extra_template_basedirs=[str(ASSETS)], embed_images=True)
+    return HTMLExporter(template_name="course_page", extra_template_basedirs=[str(ASSETS)], embed_images=True,
+                        extra_loaders=[DictLoader({"course_figures.html.j2": FIGURE_TEMPLATE}),
+                                       FileSystemLoader(ASSETS)],  # where 'course_page/index.html.j2' lies
+                        template_file="course_figures.html.j2")
 
 
 def readme_heading(root: Path) -> tuple[str, str]:
@@ -400,6 +440,7 @@ def build(root: Path, out: Path) -> int:
     for page in lessons + exercise_list:
         notebook = read_notebook(root / page.rel)
         replace_progress_bars(notebook)
+        figure_alt_texts(notebook, page)
         problems += rewrite_links(notebook, page, all_pages, root, linked_files)
         notebook.metadata["title"] = f"{page.title} \u2014 {title}"
         root_prefix = href(page.rel, PurePosixPath("index.html"))[: -len("index.html")]
@@ -415,6 +456,8 @@ def build(root: Path, out: Path) -> int:
         }
         body, _ = exporter.from_notebook_node(notebook, resources=resources)
         body = body.replace(TOC_MARK, table_of_contents(body), 1)
+        if FILLER_ALT in body:  # an image the checks above did not reach (e.g. raw HTML in an output)
+            raise SiteError(f"{page.rel}: an image on the page has no alt text (nbconvert wrote {FILLER_ALT!r})")
         entries.append({"url": page.html.as_posix(), "title": page.title, "text": page_text(notebook)})
         (out / page.html).parent.mkdir(parents=True, exist_ok=True)
         (out / page.html).write_text(body, encoding="utf-8")
