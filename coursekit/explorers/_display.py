@@ -1,0 +1,90 @@
+"""What every explorer shares: a figure as PNG, the live widget with a stored image, the fallback.
+
+An explorer is shown as ONE output whose bundle holds both the live widget and a PNG of its default
+settings. JupyterLab (with the widget manager) prefers the widget view and shows the live explorer;
+whatever cannot run widgets (nbconvert, the course website, a frontend without ipywidgets) falls back
+to the PNG, with its alt text in the output's metadata, the course's convention. So a reader never
+sees a stale image beside the live one.
+"""
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass, field
+
+from matplotlib.figure import Figure
+
+LIVE_LINE = "Live in JupyterLab: move the sliders."
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG bytes (a matplotlib Figure made without pyplot, so nothing else shows it)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    return buffer.getvalue()
+
+
+def image_output(fig: Figure, alt: str, text: str = "") -> tuple[dict, ...]:
+    """Outputs (nbformat dicts) for an ipywidgets Output: the printed `text`, then the figure."""
+    outputs = []
+    if text:
+        outputs.append({"output_type": "stream", "name": "stdout", "text": text.rstrip("\n") + "\n"})
+    outputs.append({"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
+                    "data": {"image/png": base64.b64encode(png_bytes(fig)).decode("ascii"), "text/plain": alt}})
+    return tuple(outputs)
+
+
+def import_widgets():
+    """The ipywidgets module, or None where it cannot be imported."""
+    try:
+        import ipywidgets
+    except ImportError:
+        return None
+    return ipywidgets
+
+
+@dataclass
+class Explorer:
+    """A live explorer: `widget` (an ipywidgets box, or None without ipywidgets), its `controls` by name,
+    the `output` it redraws, and the PNG and alt text of its default state for whatever cannot run it."""
+
+    title: str
+    png: bytes
+    alt: str
+    widget: object = None
+    controls: dict = field(default_factory=dict)
+    output: object = None
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"image/png": base64.b64encode(self.png).decode("ascii"),
+                "text/plain": f"{self.title}: {self.alt}"}
+        if self.widget is not None:
+            data[WIDGET_VIEW] = self.widget._repr_mimebundle_()[WIDGET_VIEW]
+        return data, {"image/png": {"alt": self.alt}}
+
+
+def build(title: str, fig: Figure, alt: str, controls: dict, redraw, fallback: str, extra=()) -> Explorer:
+    """The explorer for `controls` (name -> widget): `redraw(**values)` returns (fig, alt, text) and is
+    called whenever a control changes. Without ipywidgets, print `fallback` (what to call instead) and
+    keep only the default figure. Prints LIVE_LINE when the explorer is live. `extra`: more widgets
+    shown first, wired by the caller."""
+    png = png_bytes(fig)
+    widgets = import_widgets()
+    if widgets is None or not controls:
+        print(fallback)
+        return Explorer(title, png, alt)
+    output = widgets.Output()
+
+    def update(_change=None):
+        # Replace the outputs in one assignment: no `with output:` capture, whose messages a kernel
+        # without a widget frontend (nbval) would show as outputs of the cell.
+        fig, alt, text = redraw(**{name: control.value for name, control in controls.items()})
+        output.outputs = image_output(fig, alt, text)
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    print(LIVE_LINE)
+    box = widgets.VBox([widgets.HBox([*extra, *controls.values()], layout=widgets.Layout(flex_flow="row wrap")), output])
+    return Explorer(title, png, alt, box, controls, output)
