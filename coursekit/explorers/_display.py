@@ -25,13 +25,14 @@ def png_bytes(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def image_output(fig: Figure, alt: str, text: str = "") -> tuple[dict, ...]:
-    """Outputs (nbformat dicts) for an ipywidgets Output: the printed `text`, then the figure."""
+def image_output(fig: Figure, alt: str, text: str = "", png: bytes | None = None) -> tuple[dict, ...]:
+    """Outputs (nbformat dicts) for an ipywidgets Output: the printed `text`, then the figure (`png`, if
+    it is drawn already)."""
     outputs = []
     if text:
         outputs.append({"output_type": "stream", "name": "stdout", "text": text.rstrip("\n") + "\n"})
     outputs.append({"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
-                    "data": {"image/png": base64.b64encode(png_bytes(fig)).decode("ascii"), "text/plain": alt}})
+                    "data": {"image/png": base64.b64encode(png or png_bytes(fig)).decode("ascii"), "text/plain": alt}})
     return tuple(outputs)
 
 
@@ -64,17 +65,19 @@ class Explorer:
         return data, {"image/png": {"alt": self.alt}}
 
 
-def build(title: str, fig: Figure, alt: str, controls: dict, redraw, fallback: str, extra=()) -> Explorer:
-    """The explorer for `controls` (name -> widget): `redraw(**values)` returns (fig, alt, text) and is
-    called whenever a control changes. Without ipywidgets, print `fallback` (what to call instead) and
-    keep only the default figure. Prints LIVE_LINE when the explorer is live. `extra`: more widgets
-    shown first, wired by the caller."""
+def build(title: str, settings: dict, controls: dict, redraw, fallback: str, extra=()) -> Explorer:
+    """The explorer: `redraw(**settings)` returns (fig, alt, text) for the default `settings`, and is called
+    again with the controls' values (name -> widget, one per setting) whenever one changes. Without
+    ipywidgets, print `fallback` (what to call instead) and keep only the default figure. Prints LIVE_LINE
+    when the explorer is live. `extra`: more widgets shown first, wired by the caller."""
+    fig, alt, text = redraw(**settings)
     png = png_bytes(fig)
     widgets = import_widgets()
     if widgets is None or not controls:
         print(fallback)
         return Explorer(title, png, alt)
     output = widgets.Output()
+    output.outputs = image_output(fig, alt, text, png)
 
     def update(_change=None):
         # Replace the outputs in one assignment: no `with output:` capture, whose messages a kernel
@@ -84,7 +87,7 @@ def build(title: str, fig: Figure, alt: str, controls: dict, redraw, fallback: s
 
     for control in controls.values():
         control.observe(update, names="value")
-    update()
     print(LIVE_LINE)
-    box = widgets.VBox([widgets.HBox([*extra, *controls.values()], layout=widgets.Layout(flex_flow="row wrap")), output])
+    box = widgets.VBox([widgets.HBox([*extra, *controls.values()], layout=widgets.Layout(flex_flow="row wrap")),
+                        output])
     return Explorer(title, png, alt, box, controls, output)

@@ -129,7 +129,6 @@ def _view(weight: tuple[int, int], step: int):
 def explore_bptt(weight=(0, 1), step: int = T):
     """The live explorer: a slider over the loss step t and a choice of the weight W_hh[a, c]."""
     weight, step = _check_weight(weight), _check_step(step)
-    fig, alt, _ = _view(weight, step)
     widgets = _display.import_widgets()
     controls = {} if widgets is None else {
         "step": widgets.IntSlider(value=step, min=1, max=T, description="loss step t", continuous_update=False),
@@ -138,4 +137,4 @@ def explore_bptt(weight=(0, 1), step: int = T):
     }
     fallback = ("Widgets are not available here (ipywidgets cannot be imported); call "
                 "bptt_figure(weight=(0, 1), step=3) to see one setting, and bptt_terms(weight=(0, 1)) for the values.")
-    return _display.build("BPTT explorer", fig, alt, controls, _view, fallback)
+    return _display.build("BPTT explorer", {"step": step, "weight": weight}, controls, _view, fallback)

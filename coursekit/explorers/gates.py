@@ -118,7 +118,6 @@ def explore_gates(model, vocab, text: str = TEXTS[0], unit: int | None = None):
     """The live explorer: pick or type a text, pick a unit (default: the most active one on the text)."""
     readout = lstm_readout(model, vocab, text)
     unit = most_active_unit(readout) if unit is None else unit
-    fig = gates_figure(readout, unit)
     H = readout.values["hidden state"].shape[1]
 
     def view(text: str, unit: int):
@@ -142,4 +141,4 @@ def explore_gates(model, vocab, text: str = TEXTS[0], unit: int | None = None):
         extra.append(pick)
     fallback = ("Widgets are not available here (ipywidgets cannot be imported); call "
                 f"gates_figure(lstm_readout(model, vocab, 'def f(x):\\n'), unit={unit}) to see one text and unit.")
-    return _display.build("LSTM gates explorer", fig, _alt(readout, unit), controls, view, fallback, extra)
+    return _display.build("LSTM gates explorer", {"text": text, "unit": unit}, controls, view, fallback, extra)

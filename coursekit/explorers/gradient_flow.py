@@ -118,7 +118,7 @@ def _view(radius: float, non_normality: float, nonlinearity: str):
 
 def explore_gradient_flow(radius: float = 0.9, non_normality: float = 0.0, nonlinearity: str = "tanh"):
     """The live explorer: sliders for the radius and the non-normality, a choice of nonlinearity."""
-    fig, alt, _ = _view(radius, non_normality, nonlinearity)
+    settings = {"radius": radius, "non_normality": non_normality, "nonlinearity": nonlinearity}
     widgets = _display.import_widgets()
     controls = {} if widgets is None else {
         "radius": widgets.FloatSlider(value=radius, min=0.1, max=2.0, step=0.05, description="radius ρ",
@@ -129,4 +129,4 @@ def explore_gradient_flow(radius: float = 0.9, non_normality: float = 0.0, nonli
     }
     fallback = ("Widgets are not available here (ipywidgets cannot be imported); call "
                 "gradient_flow_figure(radius=0.9, non_normality=1.0, nonlinearity='tanh') to see one setting.")
-    return _display.build("Gradient-flow explorer", fig, alt, controls, _view, fallback)
+    return _display.build("Gradient-flow explorer", settings, controls, _view, fallback)

@@ -84,7 +84,7 @@ def _alt(step: NextCharacter) -> str:
 def explore_sampling(model, vocab, sample, prompt: str = "    def ", temperature: float = 1.0, length: int = 200,
                      seed: int = 0):
     """The live explorer: a temperature slider, a prompt box and a seed; the distribution and one sample."""
-    step = next_character(model, vocab, prompt, temperature)
+    next_character(model, vocab, prompt, temperature)  # bad settings: say so here, not in the output
 
     def view(prompt: str, temperature: float, seed: int):
         try:
@@ -104,4 +104,5 @@ def explore_sampling(model, vocab, sample, prompt: str = "    def ", temperature
     fallback = ("Widgets are not available here (ipywidgets cannot be imported); call "
                 "sampling_figure(next_character(model, vocab, '    def ', temperature=0.5)) to see one setting, "
                 "and sample(model, '    def ', length=200, temperature=0.5) for a sample.")
-    return _display.build("Sampling explorer", sampling_figure(step), _alt(step), controls, view, fallback)
+    return _display.build("Sampling explorer", {"prompt": prompt, "temperature": temperature, "seed": seed},
+                          controls, view, fallback)
