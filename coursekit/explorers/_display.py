@@ -87,6 +87,8 @@ def build(title: str, settings: dict, controls: dict, redraw, fallback: str, ext
 
     for control in controls.values():
         control.observe(update, names="value")
+    for control in [*extra, *controls.values()]:
+        control.style.description_width = "initial"  # the whole label, not the first 10 characters
     print(LIVE_LINE)
     box = widgets.VBox([widgets.HBox([*extra, *controls.values()], layout=widgets.Layout(flex_flow="row wrap")),
                         output])

@@ -125,7 +125,7 @@ def explore_gradient_flow(radius: float = 0.9, non_normality: float = 0.0, nonli
                                       continuous_update=False),
         "non_normality": widgets.FloatSlider(value=non_normality, min=0.0, max=3.0, step=0.1,
                                              description="non-normality", continuous_update=False),
-        "nonlinearity": widgets.Dropdown(options=NONLINEARITIES, value=nonlinearity, description="f"),
+        "nonlinearity": widgets.Dropdown(options=NONLINEARITIES, value=nonlinearity, description="nonlinearity"),
     }
     fallback = ("Widgets are not available here (ipywidgets cannot be imported); call "
                 "gradient_flow_figure(radius=0.9, non_normality=1.0, nonlinearity='tanh') to see one setting.")
