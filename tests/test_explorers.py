@@ -1,6 +1,7 @@
 """The explorers' pure functions against values computed here independently (NumPy by hand, torch
 autograd), their fallback without ipywidgets, their messages for bad settings, and the wiring of
 their widgets (a control moved, the figure redrawn), without a browser."""
+
 from __future__ import annotations
 
 import base64
@@ -14,8 +15,17 @@ import pytest
 import torch
 
 from coursekit.data.char_corpus import CharVocab
-from coursekit.explorers import (bptt_terms, explore_bptt, explore_gates, explore_gradient_flow, explore_sampling,
-                                 gradient_flow, lstm_readout, next_character, recurrent_matrix)
+from coursekit.explorers import (
+    bptt_terms,
+    explore_bptt,
+    explore_gates,
+    explore_gradient_flow,
+    explore_sampling,
+    gradient_flow,
+    lstm_readout,
+    next_character,
+    recurrent_matrix,
+)
 from coursekit.explorers.bptt import example
 from coursekit.models import SequenceTagger
 
@@ -28,8 +38,9 @@ def small_lm():
     """A small untrained character LSTM of the lesson's kind, and its vocabulary."""
     torch.manual_seed(0)
     vocab = CharVocab()
-    return SequenceTagger(vocab_size=len(vocab), embedding_size=8, hidden_size=16, num_tags=len(vocab),
-                          cell="lstm").eval(), vocab
+    return SequenceTagger(
+        vocab_size=len(vocab), embedding_size=8, hidden_size=16, num_tags=len(vocab), cell="lstm"
+    ).eval(), vocab
 
 
 # -- gradient flow (lesson 07) ------------------------------------------------------------------------------
@@ -76,7 +87,9 @@ def test_gradient_flow_matches_torch_autograd(nonlinearity, s):
     expected = autograd_relative_norms(recurrent_matrix(0.9, s), nonlinearity)
     assert flow.relative_norms.shape == (60,)
     np.testing.assert_allclose(flow.relative_norms, expected, rtol=1e-8)
-    assert np.isclose(flow.radius, 0.9) and np.isclose(flow.sigma_max, np.linalg.norm(recurrent_matrix(0.9, s), 2))
+    assert np.isclose(flow.radius, 0.9) and np.isclose(
+        flow.sigma_max, np.linalg.norm(recurrent_matrix(0.9, s), 2)
+    )
 
 
 def test_the_counterexample_is_there_to_find():
@@ -100,12 +113,15 @@ def test_bptt_terms_are_the_per_copy_gradients_of_each_loss():
             copies = [torch.tensor(params.weight_hh, requires_grad=True) for _ in range(T)]
             h = torch.tensor(h0[0])
             for k in range(1, t + 1):
-                h = torch.tanh(torch.tensor(params.weight_ih @ x[0, k - 1] + params.bias_ih) + copies[k - 1] @ h)
+                h = torch.tanh(
+                    torch.tensor(params.weight_ih @ x[0, k - 1] + params.bias_ih) + copies[k - 1] @ h
+                )
             (0.5 * ((h - torch.tensor(y[t - 1])) ** 2).sum()).backward()
             for k in range(1, T + 1):
                 if k <= t:
-                    assert np.isclose(result.terms[t - 1, k - 1], copies[k - 1].grad[a, c].item(), rtol=1e-10,
-                                      atol=1e-14)
+                    assert np.isclose(
+                        result.terms[t - 1, k - 1], copies[k - 1].grad[a, c].item(), rtol=1e-10, atol=1e-14
+                    )
                 else:
                     assert np.isnan(result.terms[t - 1, k - 1]) and copies[k - 1].grad is None
 
@@ -114,8 +130,12 @@ def test_bptt_total_is_torch_rnn_gradient():
     params, x, h0, y = example(0)
     rnn = torch.nn.RNN(2, 3, batch_first=True).double()
     with torch.no_grad():
-        for name, value in {"weight_ih_l0": params.weight_ih, "weight_hh_l0": params.weight_hh,
-                            "bias_ih_l0": params.bias_ih, "bias_hh_l0": params.bias_hh}.items():
+        for name, value in {
+            "weight_ih_l0": params.weight_ih,
+            "weight_hh_l0": params.weight_hh,
+            "bias_ih_l0": params.bias_ih,
+            "bias_hh_l0": params.bias_hh,
+        }.items():
             getattr(rnn, name).copy_(torch.from_numpy(value))
     out, _ = rnn(torch.from_numpy(x), torch.from_numpy(h0)[None])
     (0.5 * ((out[0] - torch.from_numpy(y)) ** 2).sum()).backward()
@@ -140,7 +160,12 @@ def test_lstm_readout_matches_the_gates_computed_by_hand(small_lm):
             i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
             c = f * c + i * g
             h = o * torch.tanh(c)
-            for name, value in {"hidden state": h, "input gate": i, "forget gate": f, "output gate": o}.items():
+            for name, value in {
+                "hidden state": h,
+                "input gate": i,
+                "forget gate": f,
+                "output gate": o,
+            }.items():
                 np.testing.assert_allclose(readout.values[name][t], value.numpy(), rtol=1e-6, atol=1e-9)
         torch_h, _ = lstm(model.embed(torch.from_numpy(vocab.encode(text)))[None])
     np.testing.assert_allclose(readout.values["hidden state"], torch_h[0].numpy(), atol=1e-5)
@@ -168,18 +193,30 @@ def test_temperature_zero_puts_everything_on_the_most_likely(small_lm):
 
 
 # -- bad settings: a sentence that says what to do ----------------------------------------------------------
-@pytest.mark.parametrize("call, words", [
-    (lambda m, v: gradient_flow(radius=-1), "radius must be a number from 0.0 to 2.0"),
-    (lambda m, v: gradient_flow(radius="0.9"), "radius must be a number"),
-    (lambda m, v: gradient_flow(non_normality=9), "non_normality must be a number from 0.0 to 5.0"),
-    (lambda m, v: gradient_flow(nonlinearity="sigmoid"), "nonlinearity must be one of 'linear', 'tanh', 'relu'"),
-    (lambda m, v: bptt_terms(weight=(0, 3)), "weight must be a pair (row a, column c) of W_hh"),
-    (lambda m, v: explore_bptt(step=0), "step must be a whole number from 1 to 5"),
-    (lambda m, v: lstm_readout(m, v, "café"), "the model cannot read 'é'"),
-    (lambda m, v: lstm_readout(m, v, ""), "text must be a non-empty string"),
-    (lambda m, v: lstm_readout(torch.nn.Linear(2, 2), v, "x"), "model must be the lesson's SequenceTagger"),
-    (lambda m, v: next_character(m, v, "x", temperature=-0.5), "temperature must be a number from 0 (greedy)"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda m, v: gradient_flow(radius=-1), "radius must be a number from 0.0 to 2.0"),
+        (lambda m, v: gradient_flow(radius="0.9"), "radius must be a number"),
+        (lambda m, v: gradient_flow(non_normality=9), "non_normality must be a number from 0.0 to 5.0"),
+        (
+            lambda m, v: gradient_flow(nonlinearity="sigmoid"),
+            "nonlinearity must be one of 'linear', 'tanh', 'relu'",
+        ),
+        (lambda m, v: bptt_terms(weight=(0, 3)), "weight must be a pair (row a, column c) of W_hh"),
+        (lambda m, v: explore_bptt(step=0), "step must be a whole number from 1 to 5"),
+        (lambda m, v: lstm_readout(m, v, "café"), "the model cannot read 'é'"),
+        (lambda m, v: lstm_readout(m, v, ""), "text must be a non-empty string"),
+        (
+            lambda m, v: lstm_readout(torch.nn.Linear(2, 2), v, "x"),
+            "model must be the lesson's SequenceTagger",
+        ),
+        (
+            lambda m, v: next_character(m, v, "x", temperature=-0.5),
+            "temperature must be a number from 0 (greedy)",
+        ),
+    ],
+)
 def test_bad_settings_say_what_to_do(small_lm, call, words):
     with pytest.raises(ValueError) as error:
         call(*small_lm)
@@ -199,17 +236,27 @@ def test_one_output_holds_the_live_view_and_the_stored_image(capsys):
     assert data[WIDGET_VIEW]["model_id"] == explorer.widget.model_id
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     assert "spectral radius 0.90" in metadata["image/png"]["alt"]
-    assert explorer.output.outputs[0]["text"].startswith("spectral radius 0.90, largest singular value 0.90, tanh")
+    assert explorer.output.outputs[0]["text"].startswith(
+        "spectral radius 0.90, largest singular value 0.90, tanh"
+    )
 
 
-@pytest.mark.parametrize("make, control, value", [
-    (lambda m, v: explore_gradient_flow(), "non_normality", 1.0),
-    (lambda m, v: explore_gradient_flow(), "nonlinearity", "linear"),
-    (lambda m, v: explore_bptt(), "step", 2),
-    (lambda m, v: explore_gates(m, v, "def f(x):\n", unit=0), "unit", 3),
-    (lambda m, v: explore_sampling(m, v, lambda model, prompt, length, temperature, seed: [prompt + "x"],
-                                   length=5), "temperature", 0.3),
-])
+@pytest.mark.parametrize(
+    "make, control, value",
+    [
+        (lambda m, v: explore_gradient_flow(), "non_normality", 1.0),
+        (lambda m, v: explore_gradient_flow(), "nonlinearity", "linear"),
+        (lambda m, v: explore_bptt(), "step", 2),
+        (lambda m, v: explore_gates(m, v, "def f(x):\n", unit=0), "unit", 3),
+        (
+            lambda m, v: explore_sampling(
+                m, v, lambda model, prompt, length, temperature, seed: [prompt + "x"], length=5
+            ),
+            "temperature",
+            0.3,
+        ),
+    ],
+)
 def test_moving_a_control_redraws(small_lm, make, control, value):
     explorer = make(*small_lm)
     before_png, before_text = shown_png(explorer), explorer.output.outputs[0].get("text")
@@ -225,15 +272,27 @@ def test_typed_text_the_model_cannot_read_is_said_in_the_output(small_lm):
 
 
 def test_without_ipywidgets_it_says_what_to_call_and_shows_the_default():
-    program = ("import sys; sys.modules['ipywidgets'] = None\n"  # `import ipywidgets` now raises ImportError
-               "from coursekit.explorers import explore_gradient_flow\n"
-               "explorer = explore_gradient_flow()\n"
-               "data, metadata = explorer._repr_mimebundle_()\n"
-               "print(sorted(data), explorer.widget)\n")
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    program = (
+        "import sys; sys.modules['ipywidgets'] = None\n"  # `import ipywidgets` now raises ImportError
+        "from coursekit.explorers import explore_gradient_flow\n"
+        "explorer = explore_gradient_flow()\n"
+        "data, metadata = explorer._repr_mimebundle_()\n"
+        "print(sorted(data), explorer.widget)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        "Widgets are not available here (ipywidgets cannot be imported); call "
-        "gradient_flow_figure(radius=0.9, non_normality=1.0, nonlinearity='tanh') to see one setting.",
-        "['image/png', 'text/plain'] None"]
+        (
+            "Widgets are not available here (ipywidgets cannot be imported); call "
+            "gradient_flow_figure(radius=0.9, non_normality=1.0, nonlinearity='tanh') to see one setting."
+        ),
+        "['image/png', 'text/plain'] None",
+    ]

@@ -10,11 +10,25 @@ ipywidgets) its output shows the stored image of its default settings, with alt 
     explore_gates(model, vocab)                lesson 11: hidden state and gates of the trained LSTM
     explore_sampling(model, vocab, sample)     lesson 11: temperature and prompt
 """
+
 from .bptt import bptt_figure, bptt_terms, explore_bptt
 from .gates import explore_gates, gates_figure, lstm_readout, most_active_unit
 from .gradient_flow import explore_gradient_flow, gradient_flow, gradient_flow_figure, recurrent_matrix
 from .sampling import explore_sampling, next_character, sampling_figure
 
-__all__ = ["bptt_figure", "bptt_terms", "explore_bptt", "explore_gates", "explore_gradient_flow",
-           "explore_sampling", "gates_figure", "gradient_flow", "gradient_flow_figure", "lstm_readout",
-           "most_active_unit", "next_character", "recurrent_matrix", "sampling_figure"]
+__all__ = [
+    "bptt_figure",
+    "bptt_terms",
+    "explore_bptt",
+    "explore_gates",
+    "explore_gradient_flow",
+    "explore_sampling",
+    "gates_figure",
+    "gradient_flow",
+    "gradient_flow_figure",
+    "lstm_readout",
+    "most_active_unit",
+    "next_character",
+    "recurrent_matrix",
+    "sampling_figure",
+]

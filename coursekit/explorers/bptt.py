@@ -13,6 +13,7 @@ row t: the t copies of the weight that L_t reaches, with their values.
     bptt_figure(weight=(0, 1), step=3)    # one setting, as a figure
     explore_bptt()                        # the live explorer
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,10 +37,14 @@ class BPTTTerms:
 
 
 def example(seed: int = 0):
-    """The explorer's network: params (LayerParams), x (1, T, D), h0 (1, H), targets y (T, H); a fixed seed."""
+    """The explorer's network (seeded): params (LayerParams), x (1, T, D), h0 (1, H), targets y (T, H)."""
     rng = np.random.default_rng(seed)
-    params = LayerParams(rng.standard_normal((H, D)) * 0.8, rng.standard_normal((H, H)) * 0.8,
-                         rng.standard_normal(H) * 0.1, np.zeros(H))
+    params = LayerParams(
+        rng.standard_normal((H, D)) * 0.8,
+        rng.standard_normal((H, H)) * 0.8,
+        rng.standard_normal(H) * 0.1,
+        np.zeros(H),
+    )
     x = rng.standard_normal((1, T, D))
     h0 = np.tanh(rng.standard_normal((1, H)))  # not zero, so that copy 1 has something to multiply
     y = rng.standard_normal((T, H)) * 0.5
@@ -47,11 +52,16 @@ def example(seed: int = 0):
 
 
 def _check_weight(weight) -> tuple[int, int]:
-    ok = (isinstance(weight, (tuple, list)) and len(weight) == 2
-          and all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) and 0 <= i < H for i in weight))
+    ok = (
+        isinstance(weight, (tuple, list))
+        and len(weight) == 2
+        and all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) and 0 <= i < H for i in weight)
+    )
     if not ok:
-        raise ValueError(f"weight must be a pair (row a, column c) of W_hh, each a whole number from 0 to {H - 1}; "
-                         f"got {weight!r}")
+        raise ValueError(
+            f"weight must be a pair (row a, column c) of W_hh, each a whole number from 0 to {H - 1}; "
+            f"got {weight!r}"
+        )
     return int(weight[0]), int(weight[1])
 
 
@@ -98,13 +108,25 @@ def bptt_figure(weight=(0, 1), step: int = T, seed: int = 0) -> Figure:
     for t in range(1, T + 1):
         for k in range(1, t + 1):
             chosen = t == step
-            ax.text(k - 1, t - 1, f"{result.terms[t - 1, k - 1]:+.3f}", ha="center", va="center",
-                    fontsize=8 if chosen else 7, fontweight="bold" if chosen else "normal",
-                    color="black" if chosen else "dimgrey")
+            ax.text(
+                k - 1,
+                t - 1,
+                f"{result.terms[t - 1, k - 1]:+.3f}",
+                ha="center",
+                va="center",
+                fontsize=8 if chosen else 7,
+                fontweight="bold" if chosen else "normal",
+                color="black" if chosen else "dimgrey",
+            )
     ax.add_patch(_row_box(step))
-    ax.set(xticks=range(T), xticklabels=[f"copy {k}" for k in range(1, T + 1)], yticks=range(T),
-           yticklabels=[f"L_{t}" for t in range(1, T + 1)], xlabel="the copy of the weight the term goes through",
-           ylabel="the loss the term comes from")
+    ax.set(
+        xticks=range(T),
+        xticklabels=[f"copy {k}" for k in range(1, T + 1)],
+        yticks=range(T),
+        yticklabels=[f"L_{t}" for t in range(1, T + 1)],
+        xlabel="the copy of the weight the term goes through",
+        ylabel="the loss the term comes from",
+    )
     a, c = result.weight
     ax.set_title(f"terms of dL/dW_hh[{a}, {c}]: L_{step} reaches copies 1..{step}", fontsize=10)
     fig.colorbar(image, ax=ax, shrink=0.8, label="term")
@@ -120,9 +142,11 @@ def _row_box(step: int):
 def _view(weight: tuple[int, int], step: int):
     result = bptt_terms(weight)
     a, c = result.weight
-    alt = (f"A {T} by {T} grid of the terms of dL/dW_hh[{a}, {c}], loss step down and copy of the weight across; "
-           f"the row of L_{step} is outlined: it reaches copies 1 to {step}, and its terms sum to "
-           f"{result.terms[step - 1, :step].sum():+.4f}.")
+    alt = (
+        f"A {T} by {T} grid of the terms of dL/dW_hh[{a}, {c}], loss step down, copy of the weight across; "
+        f"the row of L_{step} is outlined: it reaches copies 1 to {step}, and its terms sum to "
+        f"{result.terms[step - 1, :step].sum():+.4f}."
+    )
     return bptt_figure(weight, step), alt, describe(result, step)
 
 
@@ -130,11 +154,22 @@ def explore_bptt(weight=(0, 1), step: int = T):
     """The live explorer: a slider over the loss step t and a choice of the weight W_hh[a, c]."""
     weight, step = _check_weight(weight), _check_step(step)
     widgets = _display.import_widgets()
-    controls = {} if widgets is None else {
-        "step": widgets.IntSlider(value=step, min=1, max=T, description="loss step t", continuous_update=False),
-        "weight": widgets.Dropdown(options=[(f"W_hh[{a}, {c}]", (a, c)) for a in range(H) for c in range(H)],
-                                   value=weight, description="weight"),
-    }
-    fallback = ("Widgets are not available here (ipywidgets cannot be imported); call "
-                "bptt_figure(weight=(0, 1), step=3) to see one setting, and bptt_terms(weight=(0, 1)) for the values.")
+    controls = (
+        {}
+        if widgets is None
+        else {
+            "step": widgets.IntSlider(
+                value=step, min=1, max=T, description="loss step t", continuous_update=False
+            ),
+            "weight": widgets.Dropdown(
+                options=[(f"W_hh[{a}, {c}]", (a, c)) for a in range(H) for c in range(H)],
+                value=weight,
+                description="weight",
+            ),
+        }
+    )
+    fallback = (
+        "Widgets are not available here (ipywidgets cannot be imported); call "
+        "bptt_figure(weight=(0, 1), step=3) to see one setting, and bptt_terms(weight=(0, 1)) for the values."
+    )
     return _display.build("BPTT explorer", {"step": step, "weight": weight}, controls, _view, fallback)
