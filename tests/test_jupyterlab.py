@@ -4,13 +4,18 @@ nbval proves the notebook's code runs in a kernel; this test proves what the REA
 top of that: the README's command starts JupyterLab, the notebook opens in it, its kernel starts,
 Run > Run All Cells runs every cell, and the outputs appear on the page without errors, while
 the browser's console stays clean. It drives the system's Chromium headless (tests/browser.py)
-and leaves a screenshot in build/ for a human to look at.
+and leaves a screenshot in build/ for a human to look at. Then, on the same server, one explorer
+(coursekit.explorers) in a one-cell notebook: a slider moved with the keyboard redraws its figure.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import tempfile
 from pathlib import Path
+
+import nbformat
 
 import pytest
 
@@ -137,10 +142,18 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def test_start_here_runs_in_jupyterlab(chromium, tmp_path):
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """One `make lab` server for this file's tests (starting one costs most of their time)."""
     if not venv_is_ready():
         pytest.fail(".venv/ is older than pyproject.toml or requirements.lock, so `make lab` would "
                     "reinstall it first. Run `make setup`, then this test again.")
+    with LabServer(tmp_path_factory.mktemp("lab")) as server:
+        yield server
+    assert server.leftovers == [], f"processes outlived the server and had to be killed: {server.leftovers}"
+
+
+def test_start_here_runs_in_jupyterlab(chromium, lab):
     notebook = json.loads(NOTEBOOK.read_text())
     committed, kernel_name = notebook["cells"], notebook["metadata"]["kernelspec"]["display_name"]
     digest_before = hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest()
@@ -148,41 +161,40 @@ def test_start_here_runs_in_jupyterlab(chromium, tmp_path):
     console_errors: list[str] = []
     offline_requests: list[str] = []
 
-    with LabServer(tmp_path) as lab:
-        context = chromium.new_context(viewport={"width": 1280, "height": 860})
-        page = context.new_page()
-        try:
-            page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
-            page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
-            page.on("request", lambda request: is_local(request.url) or offline_requests.append(request.url))
+    context = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    try:
+        page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
+        page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
+        page.on("request", lambda request: is_local(request.url) or offline_requests.append(request.url))
 
-            page.goto(lab.lab_url(NOTEBOOK), timeout=TIMEOUT_MS)
-            page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=TIMEOUT_MS)
-            page.wait_for_selector(NOTEBOOK_PANEL, timeout=TIMEOUT_MS)
-            idle = json.dumps(f"{kernel_name} | Idle")  # what the status bar says once the kernel is up
-            wait_until(page, f"state.kernel === {idle} && state.cells === {len(committed)}", lab)
-            shown = page.evaluate(READ_CELLS_JS, CELLS)
-            assert [cell["code"] for cell in shown] == [c["cell_type"] == "code" for c in committed], \
-                "the page shows other cells than the notebook has"
+        page.goto(lab.lab_url(NOTEBOOK), timeout=TIMEOUT_MS)
+        page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=TIMEOUT_MS)
+        page.wait_for_selector(NOTEBOOK_PANEL, timeout=TIMEOUT_MS)
+        idle = json.dumps(f"{kernel_name} | Idle")  # what the status bar says once the kernel is up
+        wait_until(page, f"state.kernel === {idle} && state.cells === {len(committed)}", lab)
+        shown = page.evaluate(READ_CELLS_JS, CELLS)
+        assert [cell["code"] for cell in shown] == [c["cell_type"] == "code" for c in committed], \
+            "the page shows other cells than the notebook has"
 
-            # Clear the stored outputs first (the stored prompts are [1]..[5] too), so that what is
-            # shown afterwards can only come from this run.
-            click_menu(page, "Edit", "Clear Outputs of All Cells")
-            wait_until(page, "state.unrun", lab)
-            click_menu(page, "Run", "Run All Cells")
-            wait_until(page, f"(state.run || state.errors > 0) && state.kernel === {idle}", lab)
-            shown = page.evaluate(READ_CELLS_JS, CELLS)
-            # Accessibility, with the notebook's outputs of this run on the page.
-            lab_axe = axe_violations(page, disable=LAB_AXE_DISABLED, exclude=LAB_AXE_EXCLUDE)
-            # For the screenshot: the first error if there is one, else the figure, with its prompt.
-            in_view = next((i for i, cell in enumerate(shown) if cell["errors"]),
-                           next((i for i, cell in enumerate(committed) if has_image(cell)), 0))
-            page.locator(CELLS).nth(in_view).scroll_into_view_if_needed()
-        finally:
-            # The page as the test leaves it, also when it failed: for the closing note or a diagnosis.
-            SCREENSHOT.parent.mkdir(exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT))
-            context.close()  # unsaved changes are dropped: autosave is off, nothing is saved
+        # Clear the stored outputs first (the stored prompts are [1]..[5] too), so that what is
+        # shown afterwards can only come from this run.
+        click_menu(page, "Edit", "Clear Outputs of All Cells")
+        wait_until(page, "state.unrun", lab)
+        click_menu(page, "Run", "Run All Cells")
+        wait_until(page, f"(state.run || state.errors > 0) && state.kernel === {idle}", lab)
+        shown = page.evaluate(READ_CELLS_JS, CELLS)
+        # Accessibility, with the notebook's outputs of this run on the page.
+        lab_axe = axe_violations(page, disable=LAB_AXE_DISABLED, exclude=LAB_AXE_EXCLUDE)
+        # For the screenshot: the first error if there is one, else the figure, with its prompt.
+        in_view = next((i for i, cell in enumerate(shown) if cell["errors"]),
+                       next((i for i, cell in enumerate(committed) if has_image(cell)), 0))
+        page.locator(CELLS).nth(in_view).scroll_into_view_if_needed()
+    finally:
+        # The page as the test leaves it, also when it failed: for the closing note or a diagnosis.
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
+        context.close()  # unsaved changes are dropped: autosave is off, nothing is saved
 
     # -- what the learner saw ---------------------------------------------------------------
     code_shown = [cell for cell in shown if cell["code"]]
@@ -214,7 +226,117 @@ def test_start_here_runs_in_jupyterlab(chromium, tmp_path):
     assert offline_requests == [], f"JupyterLab tried to go online: {offline_requests}"
     server_errors = [line for line in lab.log().splitlines() if line.startswith("[E ") or "Traceback" in line]
     assert server_errors == [], f"the Jupyter server logged errors:\n{lab.log()}"
-    assert lab.leftovers == [], f"processes outlived the server and had to be killed: {lab.leftovers}"
     assert hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest() == digest_before, "the notebook was written"
     assert hidden_entries(NOTEBOOK.parent) == hidden_before, "JupyterLab left its files beside the notebook"
     assert SCREENSHOT.stat().st_size > 10_000, "the screenshot is (nearly) empty"
+
+
+# ---- an explorer, live: moving a slider redraws it -------------------------------------------------
+SOURCE = "from coursekit.explorers import explore_gradient_flow\nexplore_gradient_flow()"
+
+# What the page shows of the explorer: the image inside the live widget, its printed numbers, the
+# images anywhere in the cell's output (one: no stale copy beside the live one), the sliders' values.
+READ_EXPLORER_JS = """
+() => {
+  const cell = document.querySelector('.jp-NotebookPanel .jp-Notebook .jp-CodeCell');
+  const live = cell?.querySelector('.widget-output img, .jupyter-widgets-output-area img');
+  return {
+    src: live?.getAttribute('src') ?? null,
+    alt: live?.getAttribute('alt') ?? null,
+    text: Array.from(cell?.querySelectorAll('.jupyter-widgets .jp-RenderedText') ?? [])
+      .map(node => node.textContent).join(''),
+    images: cell ? cell.querySelectorAll('.jp-OutputArea-output img').length : 0,
+    readouts: Array.from(cell?.querySelectorAll('.widget-readout') ?? [])
+      .map(node => node.textContent.trim()),
+  };
+}
+"""
+
+
+@pytest.fixture
+def explorer_notebook():
+    """The one-cell notebook, in a fresh folder under build/ (the server serves the repository)."""
+    (ROOT / "build").mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="explorer-lab-", dir=ROOT / "build"))
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(SOURCE)]
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    path = folder / "explorer.ipynb"
+    nbformat.write(notebook, path)
+    yield path
+    shutil.rmtree(folder)
+
+
+def wait_for(page, condition: str, arg=None) -> None:
+    """Wait until `condition` (JavaScript over READ_EXPLORER_JS's `shown` and `arg`) holds; fail saying what
+    the page shows instead."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # only where Chromium runs
+
+    try:
+        page.wait_for_function(
+            f"arg => {{ const shown = ({READ_EXPLORER_JS})(); return {condition}; }}",
+            arg=arg,
+            timeout=TIMEOUT_MS,
+        )
+    except PlaywrightTimeout as error:
+        shown = page.evaluate(READ_EXPLORER_JS)
+        shown["src"] = (shown["src"] or "")[:60]
+        output = page.locator(".jp-CodeCell .jp-Cell-outputArea").first.inner_text()[:2000]
+        raise AssertionError(
+            f"waited {TIMEOUT_MS / 1000:.0f} s for {condition}; the page shows {shown}; "
+            f"the output area reads:\n{output}"
+        ) from error
+
+
+def test_moving_a_slider_redraws_an_explorer(chromium, lab, explorer_notebook):
+    console_errors: list[str] = []
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
+        page.goto(lab.lab_url(explorer_notebook), timeout=TIMEOUT_MS)
+        page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=TIMEOUT_MS)
+        page.wait_for_selector(NOTEBOOK_PANEL, timeout=TIMEOUT_MS)
+        idle = json.dumps("Python 3 (ipykernel) | Idle")
+        wait_until(page, f"state.kernel === {idle} && state.cells === 1", lab)
+        click_menu(page, "Run", "Run All Cells")
+        wait_until(page, f"(state.run || state.errors > 0) && state.kernel === {idle}", lab)
+        wait_for(page, "shown.src !== null")
+        before = page.evaluate(READ_EXPLORER_JS)
+
+        # The learner moves the non-normality slider: click its handle, then the right arrow key.
+        slider = page.locator(".widget-slider").filter(has_text="non-normality")
+        handle = slider.locator(".noUi-handle")
+        handle.click()
+        for _ in range(10):  # 0.0 -> 1.0 in steps of 0.1
+            handle.press("ArrowRight")
+        wait_for(page, "shown.src !== arg && shown.text.includes('2.35')", arg=before["src"])
+        after = page.evaluate(READ_EXPLORER_JS)
+    finally:
+        (ROOT / "build").mkdir(exist_ok=True)
+        page.screenshot(
+            path=str(ROOT / "build" / "jupyterlab-explorer.png")
+        )  # for a human, or a diagnosis
+        context.close()
+
+    assert before["images"] == 1, (
+        "the cell should show the live explorer's figure and no stored copy beside it"
+    )
+    assert before["text"].startswith("spectral radius 0.90, largest singular value 0.90, tanh")
+    assert "shrank" in before["text"]
+    assert after["src"] != before["src"] and after["images"] == 1
+    # what a screen reader says of the redrawn figure: its new numbers
+    assert after["alt"].startswith("Gradient norm against steps back on a log scale for a tanh RNN with spectral "
+                                   "radius 0.90 and largest singular value 2.35"), after["alt"]
+    assert after["readouts"][1] == "1.00"
+    # radius 0.9 and non-normality 1.0: the counterexample, whose gradient grows (an independent value:
+    # the largest singular value of [[m + 1, q], [-q, m - 1]] with m = 0.9 cos 1, q = sqrt(0.81 sin^2 1 + 1))
+    assert (
+        after["text"].startswith("spectral radius 0.90, largest singular value 2.35, tanh")
+        and "grew" in after["text"]
+    )
+    assert console_errors == [], f"the page reported errors: {console_errors}"

@@ -245,17 +245,27 @@ def test_builder_refuses_a_figure_without_alt_text(tmp_path):
     assert "coursekit.viz.show(fig, alt=" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_progress_bars_become_their_final_text(site):
+def test_progress_bars_become_their_final_text_and_explorers_their_stored_image(site):
     out, _ = site
+    explorers = 0
     for path in LESSONS:
         notebook = nbformat.read(path, as_version=4)
-        views = sum(WIDGET_VIEW in output.get("data", {}) for cell in notebook.cells if cell.cell_type == "code"
-                    for output in cell.outputs)
+        views = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+                 if WIDGET_VIEW in output.get("data", {})]
+        bars_stored = [view for view in views if "image/png" not in view.data]  # an explorer has an image
         text = (out / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
         assert WIDGET_VIEW not in text and "widget-state+json" not in text, path.name
         bars = re.findall(r'<pre class="site-progress">([^<]*)</pre>', text)
-        assert len(bars) == views, f"{path.name}: {views} progress bars stored, {len(bars)} shown"
+        assert len(bars) == len(bars_stored), f"{path.name}: {len(bars_stored)} progress bars stored, {len(bars)} shown"
         assert all(re.search(r"\|[\u2588 ]{10}\| \d+/\d+", html.unescape(bar)) for bar in bars), bars
+        parser = _Images()
+        parser.feed(text)
+        for view in views:
+            if "image/png" in view.data:  # the explorer's default state, with its alt, and the line beside it
+                explorers += 1
+                assert (view.metadata["image/png"]["alt"], True) in parser.images, path.name
+                assert "Live in JupyterLab" in text, path.name
+    assert explorers == 4  # 06 BPTT terms, 07 gradient flow, 11 gates and sampling
 
 
 def test_links_between_notebooks_become_links_between_pages():

@@ -144,10 +144,12 @@ def progress_text(state: dict, model_id: str) -> str | None:
 
 
 def replace_progress_bars(notebook) -> None:
-    """Turn each stored widget view into the text of its final state (or drop it, with no state).
+    """Turn each stored widget view into the text of its final state, keep an explorer's stored image,
+    and drop any other view.
 
-    A static page cannot run a widget, and the view's text/plain fallback is the bar at 0 %, which
-    would tell a reader that training never ran.
+    A static page cannot run a widget, and a progress bar's text/plain fallback is the bar at 0 %,
+    which would tell a reader that training never ran. An explorer's output carries the image of its
+    default settings beside the view (the cell also prints that it is live in JupyterLab).
     """
     state = notebook.metadata.pop("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
     for cell in notebook.cells:
@@ -163,6 +165,10 @@ def replace_progress_bars(notebook) -> None:
             if text is not None:
                 outputs.append(nbformat.v4.new_output(
                     "display_data", data={"text/html": f'<pre class="site-progress">{html.escape(text)}</pre>'}))
+            elif "image/png" in output["data"]:
+                # an explorer (coursekit.explorers): its stored image of the default settings stays
+                del output["data"][WIDGET_VIEW]
+                outputs.append(output)
         cell.outputs = outputs
 
 

@@ -99,6 +99,15 @@ def show(fig: Figure | Axes | None = None, alt: str | None = None) -> None:
         raise
     png = base64.b64encode(print_figure(fig, "png", bbox_inches="tight")).decode("ascii")
     plt.close(fig)
-    image = f'<img alt="{html.escape(text, quote=True)}" src="data:image/png;base64,{png}">'
-    display({"image/png": png, "text/html": image, "text/plain": text}, raw=True,
-            metadata={"image/png": {"alt": text}})
+    display(*figure_bundle(png, text), raw=True)
+
+
+def figure_bundle(png: str, alt: str, plain: str | None = None) -> tuple[dict, dict]:
+    """(data, metadata) of a figure's output: png (base64) with its alt text, the course's convention.
+
+    data holds image/png, its text/html copy <img alt=...> (what JupyterLab shows; its image renderer
+    ignores the metadata) and text/plain (the alt, or `plain`); metadata is {"image/png": {"alt": alt}}.
+    """
+    image = f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png}">'
+    return ({"image/png": png, "text/html": image, "text/plain": alt if plain is None else plain},
+            {"image/png": {"alt": alt}})
