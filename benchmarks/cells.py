@@ -17,6 +17,7 @@ Each kind runs in a process of its own (NumPy's BLAS threads keep spinning after
 and would steal a core from torch in a shared process), and the four are timed in turn,
 one run each, so that the noise of a shared machine hits them alike and the ratio holds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -134,8 +135,10 @@ def main() -> None:
     args = parser.parse_args()
     N, T, D, H = map(int, args.sizes.split(","))
     print(f"forward+backward, N={N} T={T} D={D} H={H}, median of {3 * args.repeats} runs, milliseconds")
-    header = (f"{'cell':<6}{'dtype':<9}{'reference':>11}{'fast':>9}{'torch':>9}{'torch-cell':>12}"
-              f"{'fast/torch':>12}{'reference/fast':>16}")
+    header = (
+        f"{'cell':<6}{'dtype':<9}{'reference':>11}{'fast':>9}{'torch':>9}{'torch-cell':>12}"
+        f"{'fast/torch':>12}{'reference/fast':>16}"
+    )
     print(header)
     print("-" * len(header))
     context = mp.get_context("spawn")
@@ -149,9 +152,12 @@ def main() -> None:
         for dtype in args.dtypes.split(","):
             for mode in args.modes.split(","):
                 t = time_interleaved(workers, (mode, dtype, N, T, D, H), args.repeats, args.pause)
-                print(f"{mode:<6}{dtype:<9}{t['reference'] * 1e3:>11.1f}{t['fast'] * 1e3:>9.1f}"
-                      f"{t['torch'] * 1e3:>9.1f}{t['torch-cell'] * 1e3:>12.1f}"
-                      f"{t['fast'] / t['torch']:>12.2f}{t['reference'] / t['fast']:>16.2f}", flush=True)
+                print(
+                    f"{mode:<6}{dtype:<9}{t['reference'] * 1e3:>11.1f}{t['fast'] * 1e3:>9.1f}"
+                    f"{t['torch'] * 1e3:>9.1f}{t['torch-cell'] * 1e3:>12.1f}"
+                    f"{t['fast'] / t['torch']:>12.2f}{t['reference'] / t['fast']:>16.2f}",
+                    flush=True,
+                )
     finally:
         for connection in workers.values():
             connection.send(None)

@@ -11,6 +11,7 @@ PyTorch's layers name the same thing a `mode`: "RNN_TANH" or "RNN_RELU" (a vanil
 its nonlinearity), "GRU", "LSTM". `kind_of_mode` translates; the NumPy network keeps torch's
 modes so that it copies torch's layers one to one.
 """
+
 from __future__ import annotations
 
 GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}  # cell kind -> G
@@ -18,7 +19,7 @@ TORCH_MODES = {"RNN_TANH": "rnn", "RNN_RELU": "rnn", "GRU": "gru", "LSTM": "lstm
 
 
 def cell_kind(cell: str) -> str:
-    """"rnn", "gru" or "lstm" from any case of it ("LSTM" -> "lstm"); a ValueError otherwise."""
+    """ "rnn", "gru" or "lstm" from any case of it ("LSTM" -> "lstm"); a ValueError otherwise."""
     if not isinstance(cell, str) or cell.lower() not in GATE_BLOCKS:
         raise ValueError(f"cell must be one of {sorted(GATE_BLOCKS)}; got {cell!r}")
     return cell.lower()

@@ -1,4 +1,5 @@
 """The `coursekit` command: doctor, progress, release, grade, gradescope."""
+
 from __future__ import annotations
 
 import argparse
@@ -44,21 +45,45 @@ def _grade(args) -> int:
         print(f"grade: {bubblewrap_problem()}", file=sys.stderr)
         return 2
     workers = max(1, args.workers)
-    limits = Limits(memory_mb=args.memory_mb, processes=args.processes, cell_seconds=args.timeout,
-                    submission_seconds=args.submission_timeout,
-                    output_mb=args.max_output_mb, disk_mb=args.disk_mb,
-                    threads=max(1, (os.cpu_count() or 1) // workers))
+    limits = Limits(
+        memory_mb=args.memory_mb,
+        processes=args.processes,
+        cell_seconds=args.timeout,
+        submission_seconds=args.submission_timeout,
+        output_mb=args.max_output_mb,
+        disk_mb=args.disk_mb,
+        threads=max(1, (os.cpu_count() or 1) // workers),
+    )
     secret = args.secret or os.environ.get("COURSEKIT_GRADING_SECRET") or None
-    options = GradeOptions(source=Path(args.source), limits=limits, isolated=not args.no_sandbox, secret=secret,
-                           seed=args.seed, show_hidden=args.show_hidden)
+    options = GradeOptions(
+        source=Path(args.source),
+        limits=limits,
+        isolated=not args.no_sandbox,
+        secret=secret,
+        seed=args.seed,
+        show_hidden=args.show_hidden,
+    )
     print(describe(limits, options.isolated))
-    print("hidden cases: " + ("per learner, from the instructor's secret" if secret else
-                              f"the public demonstration ones (seed {args.seed}), the same for everyone and "
-                              "predictable from the course's code: pass --secret (or set COURSEKIT_GRADING_SECRET) "
-                              "when grading for credit"))
+    print(
+        "hidden cases: "
+        + (
+            "per learner, from the instructor's secret"
+            if secret
+            else f"the public demonstration ones (seed {args.seed}), the same for everyone and "
+            "predictable from the course's code: pass --secret (or set COURSEKIT_GRADING_SECRET) "
+            "when grading for credit"
+        )
+    )
     try:
-        results, skipped = grade_all([Path(p) for p in args.submissions], options, Path(args.out), workers,
-                                     progress=not args.quiet, resume=args.resume, scheduler=args.scheduler)
+        results, skipped = grade_all(
+            [Path(p) for p in args.submissions],
+            options,
+            Path(args.out),
+            workers,
+            progress=not args.quiet,
+            resume=args.resume,
+            scheduler=args.scheduler,
+        )
     except (OutFolderError, ClusterError) as error:
         print(f"grade: {error}", file=sys.stderr)
         return 2
@@ -76,7 +101,11 @@ def _progress(args) -> int:
     from .checks.registry import notebooks, questions_of
     from .learner import PASSED, ProgressFile, course_root, progress_table
 
-    file = ProgressFile(Path(args.file)) if args.file else ProgressFile(course_root() / ".coursekit" / "progress.json")
+    file = (
+        ProgressFile(Path(args.file))
+        if args.file
+        else ProgressFile(course_root() / ".coursekit" / "progress.json")
+    )
     results = file.read()
     earned_all = total_all = 0.0
     next_step = None
@@ -92,8 +121,10 @@ def _progress(args) -> int:
                 if results.get(grade_id, {}).get("status") != PASSED:
                     next_step = (notebook, grade_id)
                     break
-    print(f"total: {earned_all:g} of {total_all:g} points passed the public checks "
-          "(hidden checks run when your work is graded)")
+    print(
+        f"total: {earned_all:g} of {total_all:g} points passed the public checks "
+        "(hidden checks run when your work is graded)"
+    )
     if not results:
         print(f"nothing recorded yet in {file.path}: run check() and answer() in the notebooks of exercises/")
     if next_step is None:
@@ -109,73 +140,136 @@ def main(argv: list[str] | None = None) -> int:
 
     limits = Limits()
 
-    parser = argparse.ArgumentParser(prog="coursekit", description="Tools of the recurrent neural networks course.")
+    parser = argparse.ArgumentParser(
+        prog="coursekit", description="Tools of the recurrent neural networks course."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("doctor", help="check this environment and say how to fix what is off")
 
-    progress = commands.add_parser("progress", help="your progress: every exercise and question, best results",
-                                   description="A table of every exercise and its questions with the best result "
-                                               "check() and answer() recorded, totals, and what to do next. Read "
-                                               "from .coursekit/progress.json in the course folder (the one that "
-                                               "holds exercises/); delete that file to start afresh.")
+    progress = commands.add_parser(
+        "progress",
+        help="your progress: every exercise and question, best results",
+        description="A table of every exercise and its questions with the best result "
+        "check() and answer() recorded, totals, and what to do next. Read "
+        "from .coursekit/progress.json in the course folder (the one that "
+        "holds exercises/); delete that file to start afresh.",
+    )
     progress.add_argument("--file", default=None, help="another progress file")
 
-    release = commands.add_parser("release", help="write exercises/ from solutions/",
-                                  description="Write the learner's notebooks: solution regions become stubs, "
-                                              "hidden tests and outputs are removed.")
-    release.add_argument("source", nargs="?", default="solutions", help="solution notebooks (default: solutions)")
-    release.add_argument("target", nargs="?", default="exercises", help="where exercises go (default: exercises)")
-    release.add_argument("--check", action="store_true", help="write nothing; exit 1 if the exercises are stale")
+    release = commands.add_parser(
+        "release",
+        help="write exercises/ from solutions/",
+        description="Write the learner's notebooks: solution regions become stubs, "
+        "hidden tests and outputs are removed.",
+    )
+    release.add_argument(
+        "source", nargs="?", default="solutions", help="solution notebooks (default: solutions)"
+    )
+    release.add_argument(
+        "target", nargs="?", default="exercises", help="where exercises go (default: exercises)"
+    )
+    release.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the exercises are stale"
+    )
 
     from .grading.gradescope import add_arguments as gradescope_arguments  # standard library only: fast
 
-    gradescope_arguments(commands.add_parser(
-        "gradescope", help="build a Gradescope autograder (autograder.zip) for one exercise",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-        description="Write OUT/autograder.zip, Gradescope's autograder format: setup.sh installs bubblewrap and "
-                    "this course's pinned environment; run_autograder grades the learner's notebook as `coursekit "
-                    "grade` does (in the sandbox) and writes results.json, with each question's points shown to "
-                    "learners when grades are published. With a secret, the secret is stored in the zip."))
+    gradescope_arguments(
+        commands.add_parser(
+            "gradescope",
+            help="build a Gradescope autograder (autograder.zip) for one exercise",
+            formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+            description="Write OUT/autograder.zip, Gradescope's autograder format: setup.sh installs bubblewrap and "
+            "this course's pinned environment; run_autograder grades the learner's notebook as `coursekit "
+            "grade` does (in the sandbox) and writes results.json, with each question's points shown to "
+            "learners when grades are published. With a secret, the secret is stored in the zip.",
+        )
+    )
 
-    grade = commands.add_parser("grade", help="grade submitted notebooks",
-                                formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-                                description="Grade submissions: each runs in a sandbox (bubblewrap) that sees "
-                                            "nothing but the Python it needs; the answers are judged here. Writes "
-                                            "gradebook.csv, a JSON record and a Markdown feedback file per "
-                                            "submission. Submissions are only read.")
-    grade.add_argument("submissions", nargs="+", help="notebook files, or folders of them (one subfolder per "
-                                                      "student, or files named after students)")
+    grade = commands.add_parser(
+        "grade",
+        help="grade submitted notebooks",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        description="Grade submissions: each runs in a sandbox (bubblewrap) that sees "
+        "nothing but the Python it needs; the answers are judged here. Writes "
+        "gradebook.csv, a JSON record and a Markdown feedback file per "
+        "submission. Submissions are only read.",
+    )
+    grade.add_argument(
+        "submissions",
+        nargs="+",
+        help="notebook files, or folders of them (one subfolder per student, or files named after students)",
+    )
     grade.add_argument("--source", default="solutions", help="the solution notebooks")
-    grade.add_argument("--out", default="grading-out", help="where results go (new or empty, or with --resume)")
-    grade.add_argument("--resume", action="store_true", help="finish a run that was stopped: grade only the "
-                                                              "submissions --out has no record of")
+    grade.add_argument(
+        "--out", default="grading-out", help="where results go (new or empty, or with --resume)"
+    )
+    grade.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish a run that was stopped: grade only the submissions --out has no record of",
+    )
     grade.add_argument("--workers", type=int, default=1, help="submissions graded at once")
-    grade.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                       help="grade on the Dask cluster at this address (tcp://HOST:8786), one submission per task, "
-                            "on workers with bubblewrap and this coursekit: see the README (pip install "
-                            "'coursekit[cluster]')")
-    grade.add_argument("--secret", default=None, help="the instructor's secret that draws each learner's hidden "
-                                                       "cases (or set COURSEKIT_GRADING_SECRET); keep it private")
-    grade.add_argument("--seed", type=int, default=0, help="the hidden cases without a secret; with one, "
-                                                           "mixed into it")
-    grade.add_argument("--timeout", type=int, default=limits.cell_seconds,
-                       help="seconds each cell or check may run before the sandbox is killed")
-    grade.add_argument("--submission-timeout", type=int, default=limits.submission_seconds,
-                       help="seconds all of one submission's cells and checks may run together")
-    grade.add_argument("--memory-mb", type=int, default=limits.memory_mb,
-                       help="memory of all of a submission's processes together (MB)")
-    grade.add_argument("--processes", type=int, default=limits.processes,
-                       help="processes and threads a submission may have at once")
-    grade.add_argument("--max-output-mb", type=float, default=limits.output_mb,
-                       help="output a submission may print (MB); the cell that exceeds it is stopped, and "
-                            "the questions after it are graded in a fresh sandbox")
+    grade.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="grade on the Dask cluster at this address (tcp://HOST:8786), one submission per task, "
+        "on workers with bubblewrap and this coursekit: see the README (pip install "
+        "'coursekit[cluster]')",
+    )
+    grade.add_argument(
+        "--secret",
+        default=None,
+        help="the instructor's secret that draws each learner's hidden "
+        "cases (or set COURSEKIT_GRADING_SECRET); keep it private",
+    )
+    grade.add_argument(
+        "--seed", type=int, default=0, help="the hidden cases without a secret; with one, mixed into it"
+    )
+    grade.add_argument(
+        "--timeout",
+        type=int,
+        default=limits.cell_seconds,
+        help="seconds each cell or check may run before the sandbox is killed",
+    )
+    grade.add_argument(
+        "--submission-timeout",
+        type=int,
+        default=limits.submission_seconds,
+        help="seconds all of one submission's cells and checks may run together",
+    )
+    grade.add_argument(
+        "--memory-mb",
+        type=int,
+        default=limits.memory_mb,
+        help="memory of all of a submission's processes together (MB)",
+    )
+    grade.add_argument(
+        "--processes",
+        type=int,
+        default=limits.processes,
+        help="processes and threads a submission may have at once",
+    )
+    grade.add_argument(
+        "--max-output-mb",
+        type=float,
+        default=limits.output_mb,
+        help="output a submission may print (MB); the cell that exceeds it is stopped, and "
+        "the questions after it are graded in a fresh sandbox",
+    )
     grade.add_argument("--disk-mb", type=int, default=limits.disk_mb, help="the sandbox's private /tmp (MB)")
-    grade.add_argument("--no-sandbox", action="store_true",
-                       help="grade without bubblewrap (e.g. on macOS): every row is marked "
-                            "'not isolated — not for credit'")
-    grade.add_argument("--show-hidden", action="store_true",
-                       help="feedback shows the inputs of each failed check and the learner's error messages "
-                            "(for instructors: hidden inputs included)")
+    grade.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="grade without bubblewrap (e.g. on macOS): every row is marked 'not isolated — not for credit'",
+    )
+    grade.add_argument(
+        "--show-hidden",
+        action="store_true",
+        help="feedback shows the inputs of each failed check and the learner's error messages "
+        "(for instructors: hidden inputs included)",
+    )
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
 
     args = parser.parse_args(argv)

@@ -1,4 +1,5 @@
 """`coursekit doctor`: what a learner needs to know when something is off, and how to fix it."""
+
 from __future__ import annotations
 
 import importlib
@@ -32,8 +33,11 @@ def _declared_ranges() -> dict[str, str]:
 def check_python() -> Finding:
     version = ".".join(map(str, sys.version_info[:3]))
     if sys.version_info < (3, 11):  # noqa: UP036 -- doctor may be run by an older Python than the course needs
-        return Finding(False, f"Python {version} ({sys.executable})",
-                       "the course needs Python 3.11 or newer: install one, then `make PYTHON=python3.11 setup`")
+        return Finding(
+            False,
+            f"Python {version} ({sys.executable})",
+            "the course needs Python 3.11 or newer: install one, then `make PYTHON=python3.11 setup`",
+        )
     return Finding(True, f"Python {version} ({sys.executable})")
 
 
@@ -63,9 +67,12 @@ def check_threads() -> Finding:
     text = ", ".join(f"{key} {value}" for key, value in report.items())
     torch_threads = report.get("torch_threads")
     if torch_threads is not None and report["cpu_count"] > 1 and torch_threads == 1:
-        return Finding(False, f"threads: {text}",
-                       "torch uses one thread on a multi-core machine: unset OMP_NUM_THREADS / MKL_NUM_THREADS "
-                       "before starting Jupyter")
+        return Finding(
+            False,
+            f"threads: {text}",
+            "torch uses one thread on a multi-core machine: unset OMP_NUM_THREADS / MKL_NUM_THREADS "
+            "before starting Jupyter",
+        )
     return Finding(True, f"threads: {text}")
 
 
@@ -78,7 +85,9 @@ def check_kernel() -> Finding:
     try:
         spec = KernelSpecManager().get_kernel_spec("python3")
     except NoSuchKernel:
-        return Finding(False, "no Jupyter kernel named python3", "run `python -m ipykernel install --sys-prefix`")
+        return Finding(
+            False, "no Jupyter kernel named python3", "run `python -m ipykernel install --sys-prefix`"
+        )
     kernel_python = spec.argv[0]
     if kernel_python in ("python", "python3", "{python}"):  # ipykernel's own spec: this interpreter
         kernel_python = sys.executable
@@ -91,10 +100,15 @@ def check_kernel() -> Finding:
     else:
         reason = (result.stderr.strip().splitlines() or ["no output"])[-1]
     if result is None or result.returncode != 0:
-        return Finding(False, f"the Jupyter kernel python3 ({kernel_python}) cannot import coursekit: {reason}",
-                       f"start JupyterLab with `make lab`, or register this environment's kernel: "
-                       f"{sys.executable} -m ipykernel install --user --name python3 --display-name 'Python 3 (course)'")
-    return Finding(True, f"Jupyter kernel python3 ({kernel_python}) imports coursekit from {result.stdout.strip()}")
+        return Finding(
+            False,
+            f"the Jupyter kernel python3 ({kernel_python}) cannot import coursekit: {reason}",
+            f"start JupyterLab with `make lab`, or register this environment's kernel: "
+            f"{sys.executable} -m ipykernel install --user --name python3 --display-name 'Python 3 (course)'",
+        )
+    return Finding(
+        True, f"Jupyter kernel python3 ({kernel_python}) imports coursekit from {result.stdout.strip()}"
+    )
 
 
 def check_grading_sandbox() -> Finding:
@@ -103,9 +117,12 @@ def check_grading_sandbox() -> Finding:
     from .grading.sandbox import bubblewrap
 
     if bubblewrap() is None:
-        return Finding(True, "grading sandbox (instructors only): bubblewrap is not available here, so "
-                             "`coursekit grade` needs --no-sandbox (not for credit); Debian/Ubuntu: "
-                             "sudo apt-get install bubblewrap")
+        return Finding(
+            True,
+            "grading sandbox (instructors only): bubblewrap is not available here, so "
+            "`coursekit grade` needs --no-sandbox (not for credit); Debian/Ubuntu: "
+            "sudo apt-get install bubblewrap",
+        )
     limits = control_groups_available() or "rlimits per process (no control group can be made here)"
     return Finding(True, f"grading sandbox (instructors only): bubblewrap works; limits through {limits}")
 
@@ -118,8 +135,13 @@ def run_doctor(out=None) -> int:
     except Exception:  # coursekit not installed as a distribution: check versions without ranges
         ranges = {}
     findings = [check_python()]
-    for name, module in [("numpy", "numpy"), ("torch", "torch"), ("matplotlib", "matplotlib"),
-                         ("jupyterlab", "jupyterlab"), ("ipywidgets", "ipywidgets")]:
+    for name, module in [
+        ("numpy", "numpy"),
+        ("torch", "torch"),
+        ("matplotlib", "matplotlib"),
+        ("jupyterlab", "jupyterlab"),
+        ("ipywidgets", "ipywidgets"),
+    ]:
         findings.append(check_package(name, module, ranges))
     findings += [check_threads(), check_kernel(), check_grading_sandbox()]
 
@@ -129,6 +151,10 @@ def run_doctor(out=None) -> int:
         if not finding.ok:
             print(f"       -> {finding.fix}", file=out)
     problems = sum(not finding.ok for finding in findings)
-    print("All good: open the course with `make lab`." if problems == 0
-          else f"{problems} problem(s) found; apply the fixes above and run `coursekit doctor` again.", file=out)
+    print(
+        "All good: open the course with `make lab`."
+        if problems == 0
+        else f"{problems} problem(s) found; apply the fixes above and run `coursekit doctor` again.",
+        file=out,
+    )
     return 0 if problems == 0 else 1

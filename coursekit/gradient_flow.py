@@ -6,6 +6,7 @@ The gradient of a loss at the last step with respect to an earlier state h_t is 
 one Jacobian per step in between, dh_k/dh_{k-1} = diag(f'(a_k)) W_hh, so its norm shrinks or
 grows roughly like rho(W_hh)^(T - t). These functions make that visible.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,8 +25,9 @@ def with_spectral_radius(W: np.ndarray, radius: float) -> np.ndarray:
     return W * (radius / current)
 
 
-def gradient_norms_over_time(W_hh: np.ndarray, h: np.ndarray, dh_T: np.ndarray,
-                             nonlinearity: str = "tanh") -> np.ndarray:
+def gradient_norms_over_time(
+    W_hh: np.ndarray, h: np.ndarray, dh_T: np.ndarray, nonlinearity: str = "tanh"
+) -> np.ndarray:
     """The norm of dL/dh_t for every step t, for a loss L that depends only on the last state.
 
     W_hh (H, H): the recurrent weights (stored (out, in), as torch does), h (N, T, H): the
@@ -36,8 +38,10 @@ def gradient_norms_over_time(W_hh: np.ndarray, h: np.ndarray, dh_T: np.ndarray,
     _, f_grad = _nonlinearity(nonlinearity)
     W_hh, h, dh_T = np.asarray(W_hh), np.asarray(h), np.asarray(dh_T)
     if h.ndim != 3 or W_hh.shape != (h.shape[2], h.shape[2]) or dh_T.shape != (h.shape[0], h.shape[2]):
-        raise ValueError(f"expected W_hh (H, H), h (N, T, H), dh_T (N, H); got W_hh {W_hh.shape}, "
-                         f"h {h.shape}, dh_T {dh_T.shape}")
+        raise ValueError(
+            f"expected W_hh (H, H), h (N, T, H), dh_T (N, H); got W_hh {W_hh.shape}, "
+            f"h {h.shape}, dh_T {dh_T.shape}"
+        )
     T = h.shape[1]
     norms = np.empty(T)
     dh = dh_T

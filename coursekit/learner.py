@@ -16,6 +16,7 @@ All state lives in one LearnerSession (`SESSION`): the last verdict and quiz ans
 question in this kernel, and each question's best result, which is also kept in a small file
 in the learner's course folder (see ProgressFile) so that it outlasts kernel restarts.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -34,8 +35,12 @@ from .quiz import AnswerFormatError, QuizQuestion
 SYMBOL = {PASSED: "✓", FAILED: "✗", NOT_ATTEMPTED: "…"}
 RANK = {NOT_ATTEMPTED: 0, FAILED: 1, PASSED: 2}  # a better result replaces a worse one, never the reverse
 CASE_SECONDS = 120.0  # how long one case of check() may run; COURSEKIT_CHECK_SECONDS changes it
-_HOW = {"choice": "one letter, e.g. answer(id, 'a')", "multiple": "a list of letters, e.g. answer(id, ['a', 'c'])",
-        "number": "a number, e.g. answer(id, 12) or answer(id, 0.25)", "shape": "a shape, e.g. answer(id, (7, 64))"}
+_HOW = {
+    "choice": "one letter, e.g. answer(id, 'a')",
+    "multiple": "a list of letters, e.g. answer(id, ['a', 'c'])",
+    "number": "a number, e.g. answer(id, 12) or answer(id, 0.25)",
+    "shape": "a shape, e.g. answer(id, (7, 64))",
+}
 
 
 class GradedFailure(AssertionError):
@@ -53,6 +58,7 @@ def _under_nbgrader() -> bool:
 # ---------------------------------------------------------------------------------------------
 # The progress file
 # ---------------------------------------------------------------------------------------------
+
 
 def course_root(start: Path | None = None) -> Path:
     """The learner's course folder: the nearest folder, from the current one up, that holds exercises/.
@@ -101,20 +107,27 @@ class ProgressFile:
         except FileNotFoundError:
             return {}
         except OSError as error:
-            warn(f"⚠ could not read your progress file {self.path} ({error.strerror or error}); "
-                 "progress is shown for this session only")
+            warn(
+                f"⚠ could not read your progress file {self.path} ({error.strerror or error}); "
+                "progress is shown for this session only"
+            )
             return {}
         try:
             data = json.loads(raw.decode("utf-8"))
             results = data["questions"]
-            clean = {str(g): {"status": r["status"], "points": float(r["points"])} for g, r in results.items()
-                     if r["status"] in RANK}
+            clean = {
+                str(g): {"status": r["status"], "points": float(r["points"])}
+                for g, r in results.items()
+                if r["status"] in RANK
+            }
             if len(clean) != len(results):
                 raise ValueError("unknown status")
             return clean
         except (ValueError, TypeError, KeyError, AttributeError):
-            warn(f"⚠ your progress file {self.path} was damaged and has been reset; "
-                 "run check() and answer() again to record your results")
+            warn(
+                f"⚠ your progress file {self.path} was damaged and has been reset; "
+                "run check() and answer() again to record your results"
+            )
             self.write({}, warn)
             return {}
 
@@ -125,12 +138,16 @@ class ProgressFile:
             if self.path.parent.name == ".coursekit" and not ignore.exists():
                 ignore.write_text("# coursekit keeps your progress here; it is yours, not the course's\n*\n")
             partial = self.path.with_name(self.path.name + ".partial")
-            partial.write_text(json.dumps({"version": self.VERSION, "questions": results}, indent=1,
-                                          sort_keys=True), encoding="utf-8")
+            partial.write_text(
+                json.dumps({"version": self.VERSION, "questions": results}, indent=1, sort_keys=True),
+                encoding="utf-8",
+            )
             os.replace(partial, self.path)  # a crash mid-write leaves the old file, never half a file
         except OSError as error:
-            warn(f"⚠ could not save your progress in {self.path} ({error.strerror or error}); "
-                 "it is kept for this session only")
+            warn(
+                f"⚠ could not save your progress in {self.path} ({error.strerror or error}); "
+                "it is kept for this session only"
+            )
 
     def record(self, grade_id: str, status: str, points: float, warn=print) -> None:
         """Keep this result if it is better than the one stored."""
@@ -167,6 +184,7 @@ def progress_table(questions: dict, results: dict[str, dict]) -> tuple[list[str]
 # ---------------------------------------------------------------------------------------------
 # The time limit
 # ---------------------------------------------------------------------------------------------
+
 
 @contextmanager
 def _alarm(seconds: float):
@@ -221,6 +239,7 @@ def run_limited(work, seconds: float):
 # The session
 # ---------------------------------------------------------------------------------------------
 
+
 def _name(grade_id) -> str:
     text = repr(grade_id)
     return text if len(text) <= 80 else text[:77] + "..."
@@ -260,13 +279,17 @@ class LearnerSession:
     def report(self, grade_id: str, points: float, verdict: Verdict, graded: bool = True) -> None:
         self.record(grade_id, points, verdict)
         if verdict.status == PASSED:
-            print(f"✓ {grade_id}: public checks passed ({points:g} point{'s' if points != 1 else ''}). "
-                  + (f"{verdict.message[0].upper()}{verdict.message[1:]}. " if verdict.message else "")
-                  + "Hidden checks run when your work is graded.")
+            print(
+                f"✓ {grade_id}: public checks passed ({points:g} point{'s' if points != 1 else ''}). "
+                + (f"{verdict.message[0].upper()}{verdict.message[1:]}. " if verdict.message else "")
+                + "Hidden checks run when your work is graded."
+            )
         else:
             print(f"{SYMBOL[verdict.status]} {grade_id}: {verdict.status} — {verdict.message}")
         if verdict.status != PASSED and graded and _under_nbgrader():
-            raise GradedFailure(f"{grade_id}: {verdict.status} — {verdict.message}")  # nbgrader scores by errors
+            raise GradedFailure(
+                f"{grade_id}: {verdict.status} — {verdict.message}"
+            )  # nbgrader scores by errors
 
     # -- finding a question ------------------------------------------------------------------
     def find(self, grade_id, call: str):
@@ -275,15 +298,19 @@ class LearnerSession:
         if isinstance(grade_id, str) and grade_id in names:
             return question(grade_id)
         if not isinstance(grade_id, str):
-            print(f"✗ {call}() takes the question's id as a string, e.g. {call}(\"{names[0]}\"); "
-                  f"it received {_name(grade_id)}")
+            print(
+                f'✗ {call}() takes the question\'s id as a string, e.g. {call}("{names[0]}"); '
+                f"it received {_name(grade_id)}"
+            )
             return None
         close = difflib.get_close_matches(grade_id.strip(), names, n=1, cutoff=0.6)
         if close:
             print(f"✗ there is no question named {_name(grade_id)}; did you mean {close[0]!r}?")
         else:
-            print(f"✗ there is no question named {_name(grade_id)}; the id is in the cell's "
-                  f"{call}(\"...\") line of the exercise")
+            print(
+                f"✗ there is no question named {_name(grade_id)}; the id is in the cell's "
+                f'{call}("...") line of the exercise'
+            )
         return None
 
     # -- the API -----------------------------------------------------------------------------
@@ -292,14 +319,18 @@ class LearnerSession:
         if q is None:
             return
         if isinstance(q, QuizQuestion):
-            print(f"… {grade_id} is a quiz question: answer it with answer({grade_id!r}, your answer) "
-                  f"or quiz({grade_id!r}); check() runs the checks of coding questions")
+            print(
+                f"… {grade_id} is a quiz question: answer it with answer({grade_id!r}, your answer) "
+                f"or quiz({grade_id!r}); check() runs the checks of coding questions"
+            )
             return
         try:
             cases = q.public_cases()
         except Exception as error:  # a bank that cannot build its cases is the course's fault
-            print(f"✗ {grade_id}: the checks could not be prepared ({type(error).__name__}: {error}); "
-                  "tell your instructor")
+            print(
+                f"✗ {grade_id}: the checks could not be prepared ({type(error).__name__}: {error}); "
+                "tell your instructor"
+            )
             return
         self.report(grade_id, q.points, self._run_cases(q, namespace, cases))
 
@@ -307,13 +338,18 @@ class LearnerSession:
         notes = []
         for number, case in enumerate(cases, start=1):
             try:
-                finished, verdict = run_limited(lambda case=case: q.check_cases(namespace, [case]), self.case_seconds)
+                finished, verdict = run_limited(
+                    lambda case=case: q.check_cases(namespace, [case]), self.case_seconds
+                )
             except (Exception, SystemExit) as error:  # never let a learner's bug crash the notebook
                 return Verdict(FAILED, f"the check could not run your code: {type(error).__name__}: {error}")
             if not finished:
-                return Verdict(FAILED, f"`{q.function}` was still running after {self.case_seconds:g} seconds "
-                                       f"on check {number} of {len(cases)} and was stopped; look for a loop "
-                                       "that never ends or a sleep, then run the check again")
+                return Verdict(
+                    FAILED,
+                    f"`{q.function}` was still running after {self.case_seconds:g} seconds "
+                    f"on check {number} of {len(cases)} and was stopped; look for a loop "
+                    "that never ends or a sleep, then run the check again",
+                )
             if verdict.status != PASSED:
                 return verdict
             notes += [verdict.message] if verdict.message else []
@@ -324,8 +360,10 @@ class LearnerSession:
         if isinstance(q, QuizQuestion):
             return self.check(grade_id, namespace)
         verdict = q.check_cases(namespace, q.hidden_cases(seed))
-        print(f"{SYMBOL[verdict.status]} {grade_id}: hidden checks {verdict.status}" +
-              (f" — {verdict.message}" if verdict.message else ""))
+        print(
+            f"{SYMBOL[verdict.status]} {grade_id}: hidden checks {verdict.status}"
+            + (f" — {verdict.message}" if verdict.message else "")
+        )
         if verdict.status != PASSED and _under_nbgrader():
             raise GradedFailure(f"{grade_id}: hidden checks {verdict.status} — {verdict.message}")
 
@@ -338,7 +376,9 @@ class LearnerSession:
             return
         self.answers.pop(grade_id, None)  # the last answer counts, even one that is not an answer yet
         if value is ...:
-            self.report(grade_id, q.points, Verdict(NOT_ATTEMPTED, "replace ... with your answer"), graded=False)
+            self.report(
+                grade_id, q.points, Verdict(NOT_ATTEMPTED, "replace ... with your answer"), graded=False
+            )
             return
         try:
             text = q.canonical(value)
@@ -386,7 +426,9 @@ class LearnerSession:
         notebook = notebook or self.current_notebook(namespace)
         questions = questions_of(Path(notebook).name) if notebook else {}
         if not questions:
-            print(f"progress() shows the questions of one exercise notebook; name one of: {', '.join(notebooks())}")
+            print(
+                f"progress() shows the questions of one exercise notebook; name one of: {', '.join(notebooks())}"
+            )
             return
         lines, earned, total = progress_table(questions, self.results())
         print("\n".join(lines))
@@ -400,10 +442,12 @@ SESSION = LearnerSession()
 # The functions a notebook calls: each catches everything but nbgrader's verdict
 # ---------------------------------------------------------------------------------------------
 
+
 def _learner_namespace(depth: int = 3) -> dict:
     """The notebook's variables: IPython's user namespace, or the caller's globals."""
     try:
         from IPython import get_ipython
+
         shell = get_ipython()
     except ImportError:
         shell = None
@@ -419,8 +463,10 @@ def _never_raise(call: str, work) -> None:
     except GradedFailure:
         raise
     except (Exception, SystemExit) as error:
-        print(f"✗ {call} could not finish ({type(error).__name__}: {error}); this is not your answer's fault: "
-              "please tell your instructor")
+        print(
+            f"✗ {call} could not finish ({type(error).__name__}: {error}); this is not your answer's fault: "
+            "please tell your instructor"
+        )
 
 
 def check(grade_id: str) -> None:
@@ -456,7 +502,9 @@ def check_yourself(lesson: str) -> None:
     """Print a lesson's closing questions; the learner answers each with answer() or quiz()."""
     questions = lesson_questions(lesson) if isinstance(lesson, str) else {}
     if not questions:
-        print(f"{_name(lesson)} has no Check-yourself questions; the lessons that have them: {', '.join(lesson_names())}")
+        print(
+            f"{_name(lesson)} has no Check-yourself questions; the lessons that have them: {', '.join(lesson_names())}"
+        )
         return
     print("Not graded. Answer each question in the cells below with answer(id, your answer),")
     print("or run quiz(id) to answer with buttons. A wrong answer tells you what it misses.")
@@ -469,6 +517,7 @@ def check_yourself(lesson: str) -> None:
 
 def quiz(grade_id: str) -> None:
     """Show the question as a JupyterLab widget (buttons or a text box) that calls answer()."""
+
     def show():
         if SESSION.find(grade_id, "quiz") is None:
             return

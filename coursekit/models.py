@@ -13,6 +13,7 @@ per-step cross-entropies of a sequence, averaged over the sequences of the batch
 JordanRNN is the output-to-hidden recurrent layer of lesson 02 (torch has none built in): the
 reference its NumPy twin coursekit.nn.jordan is tested against, and what a lesson trains.
 """
+
 from __future__ import annotations
 
 import torch
@@ -75,7 +76,9 @@ class SequenceTagger(nn.Module):
     tokens (N, T) int64 in [0, vocab_size) -> logits (N, T, num_tags).
     """
 
-    def __init__(self, vocab_size: int, embedding_size: int, hidden_size: int, num_tags: int, cell: str = "gru"):
+    def __init__(
+        self, vocab_size: int, embedding_size: int, hidden_size: int, num_tags: int, cell: str = "gru"
+    ):
         super().__init__()
         self.embed = nn.Embedding(vocab_size, embedding_size)
         self.rnn = recurrent_layer(cell, embedding_size, hidden_size)
@@ -116,8 +119,9 @@ class Seq2Seq(nn.Module):
     source (N, S) int64 in [0, source_vocab); target tokens in [0, target_vocab).
     """
 
-    def __init__(self, source_vocab: int, target_vocab: int, embedding_size: int, hidden_size: int,
-                 cell: str = "gru"):
+    def __init__(
+        self, source_vocab: int, target_vocab: int, embedding_size: int, hidden_size: int, cell: str = "gru"
+    ):
         super().__init__()
         self.source_embed = nn.Embedding(source_vocab, embedding_size)
         self.target_embed = nn.Embedding(target_vocab, embedding_size)

@@ -9,6 +9,7 @@ a wrong one, the explanation after the right one) are sealed with a key made fro
 so they too can only be read by giving it. A question with few possible answers can still be
 found by trying them all: this keeps answers out of sight, it is not a safe.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,8 +33,10 @@ def _number(value) -> float:
     try:
         number = float(value.strip().rstrip("%")) / 100 if percent else float(value)
     except (TypeError, ValueError, OverflowError):
-        raise AnswerFormatError("answer with a number, e.g. answer(id, 12) or answer(id, 0.25) "
-                                "(a percentage may be written '25%')") from None
+        raise AnswerFormatError(
+            "answer with a number, e.g. answer(id, 12) or answer(id, 0.25) "
+            "(a percentage may be written '25%')"
+        ) from None
     if number != number or number in (float("inf"), float("-inf")):
         raise AnswerFormatError(f"answer with a finite number; {number} is not one")
     return number
@@ -45,11 +48,14 @@ def _shape_entries(value) -> list:
         text = value.strip().strip("()[]").strip()
         parts = [p for p in re.split(r"[\s,x×*]+", text.lower()) if p]
         if not all(re.fullmatch(r"[+]?\d+", p) for p in parts):
-            raise AnswerFormatError("answer a shape as a tuple of whole numbers, e.g. (7, 64) or \"7x64\"; "
-                                    "a vector of 7 is (7,)")
+            raise AnswerFormatError(
+                'answer a shape as a tuple of whole numbers, e.g. (7, 64) or "7x64"; a vector of 7 is (7,)'
+            )
         return [int(p) for p in parts]
     if isinstance(value, (int, float)) or not hasattr(value, "__iter__") or isinstance(value, (bytes, dict)):
-        raise AnswerFormatError("answer a shape as a tuple of whole numbers, e.g. (7, 64); a vector of 7 is (7,)")
+        raise AnswerFormatError(
+            "answer a shape as a tuple of whole numbers, e.g. (7, 64); a vector of 7 is (7,)"
+        )
     if hasattr(value, "__len__") and len(value) > _MAX_ENTRIES:
         raise AnswerFormatError(f"a shape has a few entries, e.g. (7, 64); this one has {len(value)}")
     dims = list(value)
@@ -65,7 +71,9 @@ def canonical(kind: str, value, tolerance: float = 0.0, options=()) -> str:
     """
     if kind == "choice":
         if not isinstance(value, str) or value.strip().lower() not in options:
-            raise AnswerFormatError(f"answer with one of the option letters {sorted(options)}, e.g. answer(id, 'b')")
+            raise AnswerFormatError(
+                f"answer with one of the option letters {sorted(options)}, e.g. answer(id, 'b')"
+            )
         return value.strip().lower()
     if kind == "multiple":
         how = f"answer with a list of option letters from {sorted(options)}, e.g. ['a', 'c']"
@@ -164,8 +172,9 @@ class QuizQuestion:
         return unseal(self.salt, text, self.explanation) if self.explanation and self.is_right(text) else ""
 
 
-def seal_question(salt: str, kind: str, right, explanation: str, wrong: dict, tolerance: float = 0.0,
-                  options=()) -> dict:
+def seal_question(
+    salt: str, kind: str, right, explanation: str, wrong: dict, tolerance: float = 0.0, options=()
+) -> dict:
     """For authors: the stored fields of a question, from clear answers (paste the result).
 
     wrong maps anticipated wrong answers to the feedback they get; give every option of a
@@ -176,5 +185,8 @@ def seal_question(salt: str, kind: str, right, explanation: str, wrong: dict, to
     for answer, words in wrong.items():
         text = canonical(kind, answer, tolerance, options)
         feedback[digest(salt, "feedback", text)] = seal(salt, text, words)
-    return {"right": digest(salt, "right", right_text), "explanation": seal(salt, right_text, explanation),
-            "feedback": feedback}
+    return {
+        "right": digest(salt, "right", right_text),
+        "explanation": seal(salt, right_text, explanation),
+        "feedback": feedback,
+    }

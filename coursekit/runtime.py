@@ -1,4 +1,5 @@
 """Threads and seeds: what makes a run on a laptop fast and repeatable."""
+
 from __future__ import annotations
 
 import os
@@ -45,6 +46,7 @@ def thread_report() -> dict[str, int]:
     report["numpy_blas_threads"] = max(blas) if blas else 0
     try:
         import torch
+
         report["torch_threads"] = torch.get_num_threads()
     except ImportError:
         pass

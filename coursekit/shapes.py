@@ -18,6 +18,7 @@ stacked on top of each other: 1 for a vanilla RNN, 3 for a GRU (r, z, n), 4 for 
 (i, f, g, o). The material counts one bias per row, G*H*(D + H + 1) parameters; torch keeps
 two bias vectors (its formulas follow cuDNN's), G*H*(D + H + 2).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,7 +51,9 @@ class LayerShapes:
     torch_params: int  # G*H*(D + H + 2): torch's count, with bias_ih and bias_hh
 
 
-def layer_shapes(cell: str, input_size: int, hidden_size: int, batch_size: int = 1, steps: int = 1) -> LayerShapes:
+def layer_shapes(
+    cell: str, input_size: int, hidden_size: int, batch_size: int = 1, steps: int = 1
+) -> LayerShapes:
     """The shapes of one recurrent layer; cell is "rnn", "gru" or "lstm".
 
     >>> s = layer_shapes("rnn", input_size=3, hidden_size=7, batch_size=64, steps=10)
@@ -66,16 +69,31 @@ def layer_shapes(cell: str, input_size: int, hidden_size: int, batch_size: int =
     T = arguments.whole_number("steps", steps)
     rows = G * H  # the gate blocks are stacked: one row per gate unit
     return LayerShapes(
-        cell=cell.lower(), gates=G,
-        W_F=(rows, D), W_R=(rows, H), b=(rows, 1), W=(rows, D + H),
-        a_in=(D, N), z_t=(rows, N), a_t=(H, N),
-        x=(N, T, D), out=(N, T, H), h_n=(1, N, H),
-        params=rows * (D + H + 1), torch_params=count_parameters(cell, D, H),
+        cell=cell.lower(),
+        gates=G,
+        W_F=(rows, D),
+        W_R=(rows, H),
+        b=(rows, 1),
+        W=(rows, D + H),
+        a_in=(D, N),
+        z_t=(rows, N),
+        a_t=(H, N),
+        x=(N, T, D),
+        out=(N, T, H),
+        h_n=(1, N, H),
+        params=rows * (D + H + 1),
+        torch_params=count_parameters(cell, D, H),
     )
 
 
-def torch_parameter_shapes(cell: str, input_size: int, hidden_size: int, num_layers: int = 1,
-                           bidirectional: bool = False, bias: bool = True) -> dict[str, tuple[int, ...]]:
+def torch_parameter_shapes(
+    cell: str,
+    input_size: int,
+    hidden_size: int,
+    num_layers: int = 1,
+    bidirectional: bool = False,
+    bias: bool = True,
+) -> dict[str, tuple[int, ...]]:
     """{name: shape} of torch.nn.RNN / GRU / LSTM's parameters, in named_parameters() order.
 
     Layer 0 reads the D inputs; layer l > 0 reads the previous layer's output, H features,
@@ -99,11 +117,19 @@ def torch_parameter_shapes(cell: str, input_size: int, hidden_size: int, num_lay
     return shapes
 
 
-def count_parameters(cell: str, input_size: int, hidden_size: int, num_layers: int = 1,
-                     bidirectional: bool = False, bias: bool = True) -> int:
+def count_parameters(
+    cell: str,
+    input_size: int,
+    hidden_size: int,
+    num_layers: int = 1,
+    bidirectional: bool = False,
+    bias: bool = True,
+) -> int:
     """How many numbers torch.nn.RNN / GRU / LSTM trains: the sum of torch_parameter_shapes."""
     total = 0
-    for shape in torch_parameter_shapes(cell, input_size, hidden_size, num_layers, bidirectional, bias).values():
+    for shape in torch_parameter_shapes(
+        cell, input_size, hidden_size, num_layers, bidirectional, bias
+    ).values():
         size = 1
         for dim in shape:
             size *= dim

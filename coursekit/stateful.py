@@ -14,6 +14,7 @@ the state carries information further.
 
 The model is any module made of `embed`, `rnn` (batch_first) and `out`, like SequenceTagger.
 """
+
 from __future__ import annotations
 
 import copy
@@ -52,7 +53,7 @@ def windows(streams, length: int):
         raise ValueError(f"length must be >= 1; got {length}")
     for start in range(0, streams.shape[1] - 1, length):
         stop = min(start + length, streams.shape[1] - 1)
-        yield streams[:, start:stop], streams[:, start + 1:stop + 1]
+        yield streams[:, start:stop], streams[:, start + 1 : stop + 1]
 
 
 def bits(logits, targets):
@@ -78,9 +79,19 @@ def stream_bits(model, streams, length: int = 500) -> float:
     return total / count
 
 
-def fit_stateful(model, streams, *, length: int, epochs: int, lr: float = 1e-2, clip_norm: float | None = 1.0,
-                 validation=None, seed: int = 0, progress: bool = True,
-                 description: str = "training") -> StatefulHistory:
+def fit_stateful(
+    model,
+    streams,
+    *,
+    length: int,
+    epochs: int,
+    lr: float = 1e-2,
+    clip_norm: float | None = 1.0,
+    validation=None,
+    seed: int = 0,
+    progress: bool = True,
+    description: str = "training",
+) -> StatefulHistory:
     """Train with Adam on consecutive windows of the streams (N, S), the state carried and detached.
 
     Each epoch starts every stream from the zero state and reads it from start to end in windows
@@ -118,7 +129,11 @@ def fit_stateful(model, streams, *, length: int, epochs: int, lr: float = 1e-2, 
             validation_bits = stream_bits(model, validation)
             history.metrics.setdefault("validation bpc", []).append(validation_bits)
             if validation_bits < best_bits:
-                best_bits, best_weights, history.best_epoch = validation_bits, copy.deepcopy(model.state_dict()), epoch
+                best_bits, best_weights, history.best_epoch = (
+                    validation_bits,
+                    copy.deepcopy(model.state_dict()),
+                    epoch,
+                )
         bar.set_postfix(loss=f"{history.loss[-1]:.3f}")
     bar.close()
     if best_weights is not None:

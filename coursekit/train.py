@@ -8,6 +8,7 @@ Each epoch shuffles the training tensors, runs mini-batches through `loss_fn(mod
 progress bar (tqdm.auto: a widget in JupyterLab, text elsewhere) shows the epochs. Nothing is
 hidden: the loop below is the whole story.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,9 +29,21 @@ class History:
         return self.loss[-1] if name == "loss" else self.metrics[name][-1]
 
 
-def fit(model, loss_fn: Callable, tensors: tuple, *, epochs: int, lr: float = 1e-2, batch_size: int = 64,
-        clip_norm: float | None = None, seed: int = 0, metrics: dict[str, Callable] | None = None,
-        target: tuple[str, float] | None = None, progress: bool = True, description: str = "training") -> History:
+def fit(
+    model,
+    loss_fn: Callable,
+    tensors: tuple,
+    *,
+    epochs: int,
+    lr: float = 1e-2,
+    batch_size: int = 64,
+    clip_norm: float | None = None,
+    seed: int = 0,
+    metrics: dict[str, Callable] | None = None,
+    target: tuple[str, float] | None = None,
+    progress: bool = True,
+    description: str = "training",
+) -> History:
     """Train model with Adam on mini-batches of `tensors` (all with the same first dimension).
 
     loss_fn(model, *batch) -> scalar loss tensor; metrics: {name: fn(model) -> float}, each
@@ -55,7 +68,7 @@ def fit(model, loss_fn: Callable, tensors: tuple, *, epochs: int, lr: float = 1e
         order = torch.randperm(n, generator=generator)
         losses, norms = [], []
         for start in range(0, n, batch_size):
-            batch = [t[order[start:start + batch_size]] for t in tensors]
+            batch = [t[order[start : start + batch_size]] for t in tensors]
             optimizer.zero_grad()
             loss = loss_fn(model, *batch)
             loss.backward()

@@ -4,6 +4,7 @@ Playwright's own browser download is never used (the course works offline); the 
 Chromium that `make test` installs from the system's packages, and skip, saying how to install it,
 where there is none.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,13 +15,22 @@ import pytest
 # Flags for a closed network and a container: no sandbox (root), no GPU, and none of Chromium's
 # background connections, which this machine refuses (they would flood the log, not the test).
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
 ]
-INSTALL_HINT = ("Chromium is not installed, so the browser tests are skipped. "
-                "Install it (Debian/Ubuntu: sudo apt-get install chromium) or point COURSE_CHROMIUM "
-                "at a Chromium or Chrome executable, then run make test again.")
+INSTALL_HINT = (
+    "Chromium is not installed, so the browser tests are skipped. "
+    "Install it (Debian/Ubuntu: sudo apt-get install chromium) or point COURSE_CHROMIUM "
+    "at a Chromium or Chrome executable, then run make test again."
+)
 
 
 def chromium_executable() -> str | None:
@@ -51,8 +61,12 @@ def chromium():
 AXE_FAILING = ("serious", "critical")
 
 
-def axe_violations(page, disable: dict[str, str] | None = None, exclude: list[str] | None = None,
-                   only: list[str] | None = None) -> list[str]:
+def axe_violations(
+    page,
+    disable: dict[str, str] | None = None,
+    exclude: list[str] | None = None,
+    only: list[str] | None = None,
+) -> list[str]:
     """Run axe-core (bundled with axe-playwright-python, nothing downloaded) on an open Playwright page.
 
     Returns one line per serious or critical violation: rule id, impact, node count and the first
@@ -69,11 +83,15 @@ def axe_violations(page, disable: dict[str, str] | None = None, exclude: list[st
         options["runOnly"] = {"type": "rule", "values": list(only)}
     context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]} if exclude else None
     page.evaluate(Axe().axe_script)  # axe.min.js from the package (Axe.run would repr() the context)
-    results = page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])
+    results = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)", [context, options]
+    )
     found = []
     for violation in results["violations"]:
         if violation["impact"] in AXE_FAILING:
             targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
-            found.append(f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
-                         + "; ".join(targets))
+            found.append(
+                f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
+                + "; ".join(targets)
+            )
     return found

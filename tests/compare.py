@@ -1,5 +1,6 @@
 """The tests' own comparator, so that no test judges the package with the package's code (coursekit.nn.rel_error
 is code under test: a bug in it would leave every test that used it green)."""
+
 import numpy as np
 
 

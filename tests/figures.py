@@ -1,4 +1,5 @@
 """What the figure tests read from a drawing."""
+
 from collections import Counter
 
 

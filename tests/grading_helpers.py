@@ -3,6 +3,7 @@
 Every grading test grades real notebooks through the real sandbox (bubblewrap); where bubblewrap
 cannot run here, `needs_sandbox` skips with the reason.
 """
+
 from __future__ import annotations
 
 import copy
@@ -21,14 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 NOTEBOOK = "02_recurrent_neuron.ipynb"
 FULL = 6.0  # 2 + 2 points for the functions, 1 + 1 for the quiz questions
-RIGHT_ELMAN = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b)"
-WRONG_ELMAN = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)"
+RIGHT_ELMAN = (
+    "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T + b)"
+)
+WRONG_ELMAN = (
+    "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)"
+)
 LIMITS = Limits(cell_seconds=3, memory_mb=1500, output_mb=1.0)  # 3 s: the timeout tests wait that long
-SLOW_CELL = 30  # seconds for the cells that move hundreds of MB on purpose, so that a loaded machine passes too
+SLOW_CELL = (
+    30  # seconds for the cells that move hundreds of MB on purpose, so that a loaded machine passes too
+)
 OPTIONS = GradeOptions(source=SOLUTIONS, limits=LIMITS, seed=7)
 
-needs_sandbox = pytest.mark.skipif(bubblewrap() is None, reason=f"no sandbox here: {bubblewrap_problem()}"
-                                   if bubblewrap() is None else "")
+needs_sandbox = pytest.mark.skipif(
+    bubblewrap() is None, reason=f"no sandbox here: {bubblewrap_problem()}" if bubblewrap() is None else ""
+)
 
 
 def solution():

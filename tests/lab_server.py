@@ -8,6 +8,7 @@ On exit it asks the server to shut down (which stops its kernels), then terminat
 group, and finally kills anything it started that is still alive; `leftovers` names those, so a
 test can insist that nothing had to be killed.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,8 @@ SETTINGS = {
     # No news feed, no update check: both would contact jupyter.org (and the "would you like news?"
     # toast would cover the notebook in the screenshot).
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False,
+        "fetchNews": "false",
+        "checkForUpdates": False,
     },
     # The extension manager lists extensions from PyPI; the course needs none.
     "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
@@ -49,8 +51,16 @@ def free_port() -> int:
 def venv_is_ready() -> bool:
     """Whether `make lab` would start JupyterLab without first re-installing .venv/."""
     # `make --question` runs nothing; exit status 0 means the target is up to date.
-    return subprocess.run(["make", "--question", ".venv/.ready"], cwd=ROOT, env=_make_env(),
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    return (
+        subprocess.run(
+            ["make", "--question", ".venv/.ready"],
+            cwd=ROOT,
+            env=_make_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ).returncode
+        == 0
+    )
 
 
 def _make_env() -> dict[str, str]:
@@ -106,28 +116,39 @@ class LabServer:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values))
         env = _make_env()
-        env.update({
-            "JUPYTER_CONFIG_DIR": str(self.state_dir / "config"),    # no user jupyter_*_config.py
-            "JUPYTER_DATA_DIR": str(self.state_dir / "data"),        # the kernelspec is in .venv
-            "JUPYTER_RUNTIME_DIR": str(self.state_dir / "runtime"),  # server and kernel files
-            "IPYTHONDIR": str(self.state_dir / "ipython"),           # no user profile or history
-            self._marker[0]: self._marker[1],
-        })
-        lab_args = " ".join([
-            "--no-browser", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={self.token}",
-            "--ServerApp.port_retries=0",  # fail on a taken port rather than quietly use another
-            f"--LabApp.user_settings_dir={settings_dir}",
-            f"--LabApp.workspaces_dir={self.state_dir / 'workspaces'}",
-            # JupyterLab checkpoints a notebook as it opens it, into .ipynb_checkpoints/ beside it;
-            # an absolute folder keeps the course's folders as they were.
-            f"--FileCheckpoints.checkpoint_dir={self.state_dir / 'checkpoints'}",
-            *self.extra_args,
-        ])
+        env.update(
+            {
+                "JUPYTER_CONFIG_DIR": str(self.state_dir / "config"),  # no user jupyter_*_config.py
+                "JUPYTER_DATA_DIR": str(self.state_dir / "data"),  # the kernelspec is in .venv
+                "JUPYTER_RUNTIME_DIR": str(self.state_dir / "runtime"),  # server and kernel files
+                "IPYTHONDIR": str(self.state_dir / "ipython"),  # no user profile or history
+                self._marker[0]: self._marker[1],
+            }
+        )
+        lab_args = " ".join(
+            [
+                "--no-browser",
+                "--ServerApp.ip=127.0.0.1",
+                f"--IdentityProvider.token={self.token}",
+                "--ServerApp.port_retries=0",  # fail on a taken port rather than quietly use another
+                f"--LabApp.user_settings_dir={settings_dir}",
+                f"--LabApp.workspaces_dir={self.state_dir / 'workspaces'}",
+                # JupyterLab checkpoints a notebook as it opens it, into .ipynb_checkpoints/ beside it;
+                # an absolute folder keeps the course's folders as they were.
+                f"--FileCheckpoints.checkpoint_dir={self.state_dir / 'checkpoints'}",
+                *self.extra_args,
+            ]
+        )
         with open(self._log_path, "wb") as log:
             self._process = subprocess.Popen(
-                ["make", "lab", f"PORT={self.port}", f"LAB_ARGS={lab_args}"], cwd=ROOT, env=env,
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True)  # its own process group, so it stops with its children
+                ["make", "lab", f"PORT={self.port}", f"LAB_ARGS={lab_args}"],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # its own process group, so it stops with its children
         try:
             self._wait_until_up()
         except BaseException:
@@ -139,8 +160,9 @@ class LabServer:
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise RuntimeError(f"`make lab` exited with status {self._process.returncode}:\n"
-                                   + self.log())
+                raise RuntimeError(
+                    f"`make lab` exited with status {self._process.returncode}:\n" + self.log()
+                )
             try:
                 with urllib.request.urlopen(self.url("api/status"), timeout=2) as response:
                     # The info file (with the served folder) is written as the server starts.
@@ -149,8 +171,9 @@ class LabServer:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass  # not listening yet
             time.sleep(0.25)
-        raise RuntimeError(f"JupyterLab did not answer within {self.start_timeout:.0f} s. "
-                           f"Its log:\n{self.log()}")
+        raise RuntimeError(
+            f"JupyterLab did not answer within {self.start_timeout:.0f} s. Its log:\n{self.log()}"
+        )
 
     # -- stop -------------------------------------------------------------------------------
     def __exit__(self, *exc_info) -> None:

@@ -5,6 +5,7 @@ metadata["image/png"]["alt"] is its text alternative, with a text/html copy <img
 JupyterLab, which ignores the metadata. Here: every committed notebook keeps to it, the helpers'
 descriptions name what they drew, and viz.show refuses a figure that nothing describes.
 """
+
 import html
 import re
 from pathlib import Path
@@ -22,8 +23,9 @@ from coursekit import viz  # noqa: E402
 from coursekit.train import History  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted(path for folder in ("notebooks", "solutions", "exercises")
-                   for path in (ROOT / folder).glob("*.ipynb"))
+NOTEBOOKS = sorted(
+    path for folder in ("notebooks", "solutions", "exercises") for path in (ROOT / folder).glob("*.ipynb")
+)
 FILLER = "No description has been provided for this image"
 
 pytestmark = pytest.mark.usefixtures("close_figures")
@@ -53,16 +55,25 @@ def test_every_figure_has_a_text_alternative(path):
         assert FILLER not in alt and not re.fullmatch(r"(a |the )?(figure|plot|image|chart)\.?", alt.lower())
         assert "$" not in alt and "\\" not in alt, f"{place}: TeX in the alt text (a screen reader spells it)"
         # JupyterLab shows the text/html copy: the same picture with the same words
-        image = re.fullmatch(r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)">',
-                             output.data["text/html"])
+        image = re.fullmatch(
+            r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)">', output.data["text/html"]
+        )
         assert image and html.unescape(image[1]) == alt and image[2] == output.data["image/png"], place
 
 
 def test_a_sequence_plot_names_its_series_axes_and_finding():
-    ax = viz.plot_sequences(np.arange(1700, 1710), {"sunspots": np.arange(10.0)}, xlabel="year",
-                            ylabel="sunspot number", title="Yearly sunspots", finding="It rises every year.")
-    assert viz.alt_text(ax.figure) == ("Yearly sunspots: line plot of sunspots (sunspot number) against "
-                                       "year, 1700 to 1709. It rises every year.")
+    ax = viz.plot_sequences(
+        np.arange(1700, 1710),
+        {"sunspots": np.arange(10.0)},
+        xlabel="year",
+        ylabel="sunspot number",
+        title="Yearly sunspots",
+        finding="It rises every year.",
+    )
+    assert viz.alt_text(ax.figure) == (
+        "Yearly sunspots: line plot of sunspots (sunspot number) against "
+        "year, 1700 to 1709. It rises every year."
+    )
 
 
 def test_a_training_curve_says_which_way_it_went():
@@ -118,6 +129,8 @@ def test_show_displays_the_png_with_its_alt_text():
     alt = 'A line that falls from 3 to 1, then rises to 2 ("a dip").'
     assert output.metadata == {"image/png": {"alt": alt}}
     assert output.data["text/plain"] == alt
-    assert output.data["text/html"].startswith('<img alt="A line that falls from 3 to 1, then rises to 2 '
-                                               '(&quot;a dip&quot;)." src="data:image/png;base64,iVBORw0KGgo')
+    assert output.data["text/html"].startswith(
+        '<img alt="A line that falls from 3 to 1, then rises to 2 '
+        '(&quot;a dip&quot;)." src="data:image/png;base64,iVBORw0KGgo'
+    )
     assert not plt.fignum_exists(fig.number)

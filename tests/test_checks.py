@@ -1,4 +1,5 @@
 """The learner's side: check(), answer(), quiz widgets and progress(), with real functions."""
+
 import re
 
 import numpy as np
@@ -39,11 +40,16 @@ def test_failure_names_output_location_and_slip(capsys):
     globals()["elman_step"] = lambda x_t, h_prev, W_xh, W_hh, b: np.tanh(x_t @ W_xh.T + b)
     check("elman_step")
     out = capsys.readouterr().out
-    assert re.search(r"h_t differs .* at sequence \d, hidden unit \d: expected -?[\d.]+, received -?[\d.]+", out)
+    assert re.search(
+        r"h_t differs .* at sequence \d, hidden unit \d: expected -?[\d.]+, received -?[\d.]+", out
+    )
     assert "Hint: h_prev is not used" in out
     globals()["elman_step"] = lambda x_t, h_prev, W_xh, W_hh, b: (x_t @ W_xh.T).T
     check("elman_step")
-    assert "h_t has shape (4, 3); expected (3, 4) = (sequence, hidden unit) — the transpose" in capsys.readouterr().out
+    assert (
+        "h_t has shape (4, 3); expected (3, 4) = (sequence, hidden unit) — the transpose"
+        in capsys.readouterr().out
+    )
 
 
 def test_a_check_never_raises_into_the_notebook(capsys):
@@ -84,7 +90,9 @@ def test_quiz_answers_with_feedback(capsys):
 def test_canonical_forms():
     assert canonical("number", 0.1667, tolerance=0.01) == canonical("number", 0.17, tolerance=0.01)
     assert canonical("number", 77) == canonical("number", 77.0)
-    assert canonical("multiple", ["c", "A"], options=("a", "b", "c")) == canonical("multiple", ("a", "c"), options=("a", "b", "c"))
+    assert canonical("multiple", ["c", "A"], options=("a", "b", "c")) == canonical(
+        "multiple", ("a", "c"), options=("a", "b", "c")
+    )
     assert canonical("shape", (np.int64(7), 64)) == "7x64"
     with pytest.raises(ValueError):
         canonical("shape", (7.5, 2))
@@ -96,7 +104,9 @@ def test_no_answer_or_feedback_is_stored_in_clear_text():
     for q in quizzes:
         assert re.fullmatch(r"[0-9a-f]{64}", q.right)
         assert re.fullmatch(r"[0-9a-f]*", q.explanation)
-        assert all(re.fullmatch(r"[0-9a-f]{64}", k) and re.fullmatch(r"[0-9a-f]+", v) for k, v in q.feedback.items())
+        assert all(
+            re.fullmatch(r"[0-9a-f]{64}", k) and re.fullmatch(r"[0-9a-f]+", v) for k, v in q.feedback.items()
+        )
 
 
 def test_widget_answers_through_the_same_path():

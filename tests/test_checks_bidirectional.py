@@ -1,6 +1,7 @@
 """The question bank of exercise 10 (bidirectional RNNs): the reference equals torch, right answers pass
 every case, and each usual slip, written out here as a learner would write it, fails the public checks with a
 hint naming it and fails the hidden checks too (tests/test_slip_coverage.py runs WRITTEN_SLIPS)."""
+
 import numpy as np
 import pytest
 import torch
@@ -130,18 +131,40 @@ WRITTEN_SLIPS = [  # (grade id, name, the learner's function, words the hint mus
     (ID, "only the outputs flipped", only_the_outputs_flipped, "(only its outputs are flipped)"),
     (ID, "not flipped back", not_flipped_back, "your backward outputs are still in reading order"),
     (ID, "backward half first", backward_half_first, "your out has the backward half first"),
-    (ID, "forward weights twice", forward_weights_twice, "your backward direction runs with the forward weights"),
+    (
+        ID,
+        "forward weights twice",
+        forward_weights_twice,
+        "your backward direction runs with the forward weights",
+    ),
     (ID, "backward from h0_fwd", backward_from_h0_fwd, "your backward direction starts from h0_fwd"),
-    (ID, "reversed along the batch", reversed_along_the_batch, "your code reverses x along axis 0, the batch"),
-    (ID, "concatenated without axis", concatenated_without_axis, "your out joins the two directions along axis 0"),
-    (ID, "h_n at the wrong end", h_n_at_the_wrong_end, "your h_n[1] is the backward state at the last time step"),
+    (
+        ID,
+        "reversed along the batch",
+        reversed_along_the_batch,
+        "your code reverses x along axis 0, the batch",
+    ),
+    (
+        ID,
+        "concatenated without axis",
+        concatenated_without_axis,
+        "your out joins the two directions along axis 0",
+    ),
+    (
+        ID,
+        "h_n at the wrong end",
+        h_n_at_the_wrong_end,
+        "your h_n[1] is the backward state at the last time step",
+    ),
     (ID, "h_n backward first", h_n_backward_first, "your h_n has the backward final state first"),
     (ID, "h_n concatenated", h_n_concatenated, "your h_n joins the two final states along axis 0"),
 ]
 
 
 def test_reference_equals_torch_bidirectional_rnn_with_zero_hidden_bias():
-    for case in QUESTION.public_cases() + [Case("other sizes", _inputs(np.random.default_rng(4), 3, 6, 2, 4))]:
+    for case in QUESTION.public_cases() + [
+        Case("other sizes", _inputs(np.random.default_rng(4), 3, 6, 2, 4))
+    ]:
         inputs = case.inputs
         D, H = inputs["W_ih_f"].shape[1], inputs["W_ih_f"].shape[0]
         rnn = torch.nn.RNN(D, H, bidirectional=True, batch_first=True).double()
@@ -170,7 +193,9 @@ def test_each_slip_gets_its_hint_on_every_hidden_case_it_fails(grade_id, name, f
     for seed in (0, 12345):
         for case in QUESTION.hidden_cases(seed):
             result = verdict(QUESTION, function, [case])
-            assert result.status == PASSED or " raised " in result.message or words in result.message, result.message
+            assert result.status == PASSED or " raised " in result.message or words in result.message, (
+                result.message
+            )
 
 
 def test_check_in_the_notebook_passes_a_right_answer_and_prints_a_slips_hint(capsys, monkeypatch):
@@ -191,11 +216,13 @@ def test_the_public_case_tells_every_slip_apart():
     assert None not in outputs  # no slip is dropped as the right answer on the public case
 
     def same(a, b):
-        return all(p is None or q is None or (np.shape(p) == np.shape(q) and np.allclose(p, q, atol=1e-4))
-                   for p, q in zip(a, b))
+        return all(
+            p is None or q is None or (np.shape(p) == np.shape(q) and np.allclose(p, q, atol=1e-4))
+            for p, q in zip(a, b)
+        )
 
     for i, a in enumerate(outputs):
-        for b in outputs[i + 1:]:
+        for b in outputs[i + 1 :]:
             assert not same(a, b)
 
 

@@ -1,4 +1,5 @@
 """The question bank of exercise 07: right answers pass, each usual slip gets its own hint."""
+
 import numpy as np
 import pytest
 import torch
@@ -10,7 +11,7 @@ CLIP, NORMS = QUESTIONS["clip_by_global_norm"], QUESTIONS["gradient_norms"]
 
 
 def clip_by_global_norm(g1, g2, max_norm):
-    norm = np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2))
+    norm = np.sqrt(np.sum(g1**2) + np.sum(g2**2))
     scale = min(1.0, float(max_norm) / norm)
     return g1 * scale, g2 * scale
 
@@ -42,18 +43,26 @@ def gradient_norms_appended(W_hh, h, dh_T):
     """Another right way: append while walking back, reverse at the end."""
     norms, dh = [], dh_T
     for t in reversed(range(h.shape[1])):
-        norms.append(np.sqrt(np.sum(dh ** 2)))
+        norms.append(np.sqrt(np.sum(dh**2)))
         dh = np.dot(dh * (1 - h[:, t] ** 2), W_hh)
     return np.array(norms[::-1])
 
 
-RIGHT = [(CLIP, clip_by_global_norm), (CLIP, clip_by_global_norm_with_if), (CLIP, clip_by_global_norm_at_the_limit),
-         (NORMS, gradient_norms), (NORMS, gradient_norms_appended)]
+RIGHT = [
+    (CLIP, clip_by_global_norm),
+    (CLIP, clip_by_global_norm_with_if),
+    (CLIP, clip_by_global_norm_at_the_limit),
+    (NORMS, gradient_norms),
+    (NORMS, gradient_norms_appended),
+]
 
 
 def test_the_clip_reference_is_torchs_clip_grad_norm():
     for case in CLIP.public_cases():
-        tensors = [torch.zeros(g.shape, dtype=torch.float64, requires_grad=True) for g in list(case.inputs.values())[:2]]
+        tensors = [
+            torch.zeros(g.shape, dtype=torch.float64, requires_grad=True)
+            for g in list(case.inputs.values())[:2]
+        ]
         for tensor, g in zip(tensors, case.inputs.values()):
             tensor.grad = torch.from_numpy(g.copy())
         torch.nn.utils.clip_grad_norm_(tensors, float(case.inputs["max_norm"]))
@@ -65,7 +74,7 @@ def test_the_public_clip_cases_are_above_and_below_the_limit():
     above, below = CLIP.public_cases()
     for case, clipped in ((above, True), (below, False)):
         g1, g2, max_norm = case.inputs.values()
-        assert (np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2)) > max_norm) == clipped
+        assert (np.sqrt(np.sum(g1**2) + np.sum(g2**2)) > max_norm) == clipped
 
 
 def test_the_norms_reference_matches_torch_autograd():
@@ -98,8 +107,10 @@ def test_on_its_first_failing_public_case_each_slip_is_the_first_match(question,
     limit, but fails above it first)."""
     for words in {w for case in question.public_cases() for w in slips(**case.inputs)}:
         for case in question.public_cases():
-            outputs = {w: np.concatenate([np.ravel(v) for v in (o if isinstance(o, tuple) else (o,))])
-                       for w, o in slips(**case.inputs).items()}
+            outputs = {
+                w: np.concatenate([np.ravel(v) for v in (o if isinstance(o, tuple) else (o,))])
+                for w, o in slips(**case.inputs).items()
+            }
             right = np.concatenate([np.ravel(v) for v in question.reference(**case.inputs)])
             if not np.allclose(outputs[words], right):
                 assert next(w for w, other in outputs.items() if np.allclose(outputs[words], other)) == words
@@ -108,7 +119,7 @@ def test_on_its_first_failing_public_case_each_slip_is_the_first_match(question,
 
 def test_changing_the_gradients_in_place_is_reported():
     def in_place(g1, g2, max_norm):
-        scale = min(1.0, float(max_norm) / np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2)))
+        scale = min(1.0, float(max_norm) / np.sqrt(np.sum(g1**2) + np.sum(g2**2)))
         g1 *= scale
         g2 *= scale
         return g1, g2
@@ -120,12 +131,14 @@ def test_changing_the_gradients_in_place_is_reported():
 
 def _norms_with(step):
     """A learner's gradient_norms whose step back is `step(dh, h, t, W_hh)`."""
+
     def gradient_norms(W_hh, h, dh_T):
         norms, dh = np.zeros(h.shape[1]), dh_T
         for t in range(h.shape[1] - 1, -1, -1):
             norms[t] = np.linalg.norm(dh)
             dh = step(dh, h, t, W_hh)
         return norms
+
     return gradient_norms
 
 
@@ -160,7 +173,7 @@ def clip_each_by_its_own_norm(g1, g2, max_norm):
 
 
 def clip_always_rescale(g1, g2, max_norm):
-    norm = np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2))
+    norm = np.sqrt(np.sum(g1**2) + np.sum(g2**2))
     return g1 * max_norm / norm, g2 * max_norm / norm
 
 
@@ -169,27 +182,27 @@ def clip_by_value(g1, g2, max_norm):
 
 
 def clip_upside_down(g1, g2, max_norm):
-    norm = np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2))
+    norm = np.sqrt(np.sum(g1**2) + np.sum(g2**2))
     if norm > max_norm:
         return g1 * (norm / max_norm), g2 * (norm / max_norm)
     return g1, g2
 
 
 def clip_without_square_root(g1, g2, max_norm):
-    norm = np.sum(g1 ** 2) + np.sum(g2 ** 2)
+    norm = np.sum(g1**2) + np.sum(g2**2)
     scale = min(1.0, float(max_norm) / norm)
     return g1 * scale, g2 * scale
 
 
 def clip_with_the_test_reversed(g1, g2, max_norm):
-    norm = np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2))
+    norm = np.sqrt(np.sum(g1**2) + np.sum(g2**2))
     if norm < max_norm:
         return g1 * (max_norm / norm), g2 * (max_norm / norm)
     return g1, g2
 
 
 def clip_with_max_for_min(g1, g2, max_norm):
-    norm = np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2))
+    norm = np.sqrt(np.sum(g1**2) + np.sum(g2**2))
     scale = max(1.0, float(max_norm) / norm)
     return g1 * scale, g2 * scale
 
@@ -201,35 +214,83 @@ def clip_by_the_sum_of_norms(g1, g2, max_norm):
 
 
 def clip_to_unit_norm(g1, g2, max_norm):
-    norm = np.sqrt(np.sum(g1 ** 2) + np.sum(g2 ** 2))
+    norm = np.sqrt(np.sum(g1**2) + np.sum(g2**2))
     if norm > max_norm:
         return g1 / norm, g2 / norm
     return g1, g2
 
 
 WRITTEN_SLIPS = [  # (grade_id, name, the learner's function, words the hint must contain), written here by hand
-    ("clip_by_global_norm", "each array by its own norm", clip_each_by_its_own_norm, "clipped by its own norm"),
-    ("clip_by_global_norm", "rescaled below the limit too", clip_always_rescale,
-     "scaled up to max_norm although their norm was already below it"),
+    (
+        "clip_by_global_norm",
+        "each array by its own norm",
+        clip_each_by_its_own_norm,
+        "clipped by its own norm",
+    ),
+    (
+        "clip_by_global_norm",
+        "rescaled below the limit too",
+        clip_always_rescale,
+        "scaled up to max_norm although their norm was already below it",
+    ),
     ("clip_by_global_norm", "np.clip: by value", clip_by_value, "that is clipping by value"),
     ("clip_by_global_norm", "norm / max_norm", clip_upside_down, "the factor is upside down"),
     ("clip_by_global_norm", "no square root", clip_without_square_root, "missing its square root"),
-    ("clip_by_global_norm", "norm < max_norm", clip_with_the_test_reversed,
-     "came back unchanged although their norm exceeds max_norm"),
-    ("clip_by_global_norm", "max(1, ...)", clip_with_max_for_min, "the test is the wrong way round (or max where min"),
+    (
+        "clip_by_global_norm",
+        "norm < max_norm",
+        clip_with_the_test_reversed,
+        "came back unchanged although their norm exceeds max_norm",
+    ),
+    (
+        "clip_by_global_norm",
+        "max(1, ...)",
+        clip_with_max_for_min,
+        "the test is the wrong way round (or max where min",
+    ),
     ("clip_by_global_norm", "||g1|| + ||g2||", clip_by_the_sum_of_norms, "the sum of the two arrays' norms"),
-    ("clip_by_global_norm", "divided by the norm only", clip_to_unit_norm,
-     "divided by the norm but not multiplied by max_norm"),
-    ("gradient_norms", "no tanh derivative", _norms_with(lambda dh, h, t, W: dh @ W), "the tanh derivative is missing"),
+    (
+        "clip_by_global_norm",
+        "divided by the norm only",
+        clip_to_unit_norm,
+        "divided by the norm but not multiplied by max_norm",
+    ),
+    (
+        "gradient_norms",
+        "no tanh derivative",
+        _norms_with(lambda dh, h, t, W: dh @ W),
+        "the tanh derivative is missing",
+    ),
     ("gradient_norms", "reverse order", norms_in_reverse, "the norms are in reverse order"),
-    ("gradient_norms", "W_hh.T going back", _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t] ** 2)) @ W.T),
-     "W_hh is transposed"),
-    ("gradient_norms", "derivative one step early", _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t - 1] ** 2)) @ W),
-     "the tanh derivative is taken at the wrong step"),
-    ("gradient_norms", "1 - h", _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t])) @ W),
-     "your tanh derivative is 1 - h; it is 1 - h**2"),
-    ("gradient_norms", "1 + h**2", _norms_with(lambda dh, h, t, W: (dh * (1 + h[:, t] ** 2)) @ W),
-     "your tanh derivative is 1 + h**2"),
+    (
+        "gradient_norms",
+        "W_hh.T going back",
+        _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t] ** 2)) @ W.T),
+        "W_hh is transposed",
+    ),
+    (
+        "gradient_norms",
+        "derivative one step early",
+        _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t - 1] ** 2)) @ W),
+        "the tanh derivative is taken at the wrong step",
+    ),
+    (
+        "gradient_norms",
+        "1 - h",
+        _norms_with(lambda dh, h, t, W: (dh * (1 - h[:, t])) @ W),
+        "your tanh derivative is 1 - h; it is 1 - h**2",
+    ),
+    (
+        "gradient_norms",
+        "1 + h**2",
+        _norms_with(lambda dh, h, t, W: (dh * (1 + h[:, t] ** 2)) @ W),
+        "your tanh derivative is 1 + h**2",
+    ),
     ("gradient_norms", "norm after the step", norms_after_the_step, "each norm is taken after the step back"),
-    ("gradient_norms", "np.linalg.norm(dh, 2)", norms_spectral, "np.linalg.norm(dh, 2) of the (N, H) matrix dh"),
+    (
+        "gradient_norms",
+        "np.linalg.norm(dh, 2)",
+        norms_spectral,
+        "np.linalg.norm(dh, 2) of the (N, H) matrix dh",
+    ),
 ]

@@ -1,5 +1,6 @@
 """The question bank of exercise 09: a right GRU step passes; each usual slip, written out here as a learner
 would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
+
 import numpy as np
 import pytest
 import torch
@@ -28,8 +29,8 @@ def gru_step_forward(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     xw = x @ W_ih.T + b_ih  # (N, 3H)
     hw = h_prev @ W_hh.T + b_hh  # (N, 3H)
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:])
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -56,15 +57,22 @@ def gru_step_backward(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     xw = x @ W_ih.T + b_ih
     hw = h_prev @ W_hh.T + b_hh
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:])
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :])
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
-    da_r = da_n * hw[:, 2 * H:] * r * (1 - r)
+    da_r = da_n * hw[:, 2 * H :] * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def step_by_autograd(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
@@ -76,19 +84,28 @@ def step_by_autograd(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     x_t, h_t = torch.from_numpy(x).requires_grad_(), torch.from_numpy(h_prev).requires_grad_()
     h_next = cell(x_t, h_t)
     h_next.backward(torch.from_numpy(dh_next))
-    return (h_next.detach().numpy(), x_t.grad.numpy(), h_t.grad.numpy(), cell.weight_ih.grad.numpy(),
-            cell.weight_hh.grad.numpy(), cell.bias_ih.grad.numpy(), cell.bias_hh.grad.numpy())
+    return (
+        h_next.detach().numpy(),
+        x_t.grad.numpy(),
+        h_t.grad.numpy(),
+        cell.weight_ih.grad.numpy(),
+        cell.weight_hh.grad.numpy(),
+        cell.bias_ih.grad.numpy(),
+        cell.bias_hh.grad.numpy(),
+    )
 
 
 def gru_step_backward_by_autograd(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     return step_by_autograd(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh)[1:]
 
 
-RIGHT = [("the notebook's forward", FORWARD, gru_step_forward),
-         ("forward by blocks", FORWARD, gru_step_forward_by_blocks),
-         ("torch's GRUCell", FORWARD, gru_step_forward_by_torch),
-         ("the notebook's backward", BACKWARD, gru_step_backward),
-         ("backward by autograd", BACKWARD, gru_step_backward_by_autograd)]
+RIGHT = [
+    ("the notebook's forward", FORWARD, gru_step_forward),
+    ("forward by blocks", FORWARD, gru_step_forward_by_blocks),
+    ("torch's GRUCell", FORWARD, gru_step_forward_by_torch),
+    ("the notebook's backward", BACKWARD, gru_step_backward),
+    ("backward by autograd", BACKWARD, gru_step_backward_by_autograd),
+]
 
 
 # ---- forward slips, as a learner writes them ------------------------------------------------------
@@ -96,8 +113,8 @@ def forward_z_swapped(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:])
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :])
     return z * n + (1 - z) * h_prev
 
 
@@ -106,8 +123,8 @@ def forward_reset_outside_bias(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     xw = x @ W_ih.T + b_ih
     hw = h_prev @ W_hh.T  # the biases added per gate below
     r = sigmoid(xw[:, :H] + hw[:, :H] + b_hh[:H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H] + b_hh[H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:] + b_hh[2 * H:])
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H] + b_hh[H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :] + b_hh[2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -117,8 +134,8 @@ def forward_one_bias(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     a = x @ W_ih.T + b_ih + b_hh
     hw = h_prev @ W_hh.T
     r = sigmoid(a[:, :H] + hw[:, :H])
-    z = sigmoid(a[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(a[:, 2 * H:] + r * hw[:, 2 * H:])
+    z = sigmoid(a[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(a[:, 2 * H :] + r * hw[:, 2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -126,16 +143,16 @@ def forward_reset_before_product(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + (r * h_prev) @ W_hh[2 * H:].T + b_hh[2 * H:])  # Cho et al. 2014
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + (r * h_prev) @ W_hh[2 * H :].T + b_hh[2 * H :])  # Cho et al. 2014
     return (1 - z) * n + z * h_prev
 
 
 def forward_no_reset(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + hw[:, 2 * H:])
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + hw[:, 2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -151,8 +168,8 @@ def forward_tanh_gates(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
     r = np.tanh(xw[:, :H] + hw[:, :H])
-    z = np.tanh(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:])
+    z = np.tanh(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -160,8 +177,8 @@ def forward_sigmoid_n(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = sigmoid(xw[:, 2 * H:] + r * hw[:, 2 * H:])
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = sigmoid(xw[:, 2 * H :] + r * hw[:, 2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -169,8 +186,8 @@ def forward_no_tanh_n(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = xw[:, 2 * H:] + r * hw[:, 2 * H:]
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = xw[:, 2 * H :] + r * hw[:, 2 * H :]
     return (1 - z) * n + z * h_prev
 
 
@@ -178,8 +195,8 @@ def forward_no_b_hh(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    n = np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:])
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    n = np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :])
     return (1 - z) * n + z * h_prev
 
 
@@ -189,48 +206,69 @@ def gates(x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     xw, hw = x @ W_ih.T + b_ih, h_prev @ W_hh.T + b_hh
     r = sigmoid(xw[:, :H] + hw[:, :H])
-    z = sigmoid(xw[:, H:2 * H] + hw[:, H:2 * H])
-    return r, z, np.tanh(xw[:, 2 * H:] + r * hw[:, 2 * H:]), hw[:, 2 * H:]
+    z = sigmoid(xw[:, H : 2 * H] + hw[:, H : 2 * H])
+    return r, z, np.tanh(xw[:, 2 * H :] + r * hw[:, 2 * H :]), hw[:, 2 * H :]
 
 
 def backward_no_direct_path(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_only_direct_path(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_no_path_through_r(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     """dh_prev summed block by block, and the reset gate's block forgotten."""
     H = h_prev.shape[1]
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
-    dh_prev = dh_next * z + da_z @ W_hh[H:2 * H] + (da_n * r) @ W_hh[2 * H:]
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    dh_prev = dh_next * z + da_z @ W_hh[H : 2 * H] + (da_n * r) @ W_hh[2 * H :]
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_n_block_without_r(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_pre = np.concatenate([da_r, da_z, da_n], axis=1)  # one stack for both parts
@@ -241,24 +279,38 @@ def backward_n_block_without_r(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
 def backward_da_r_without_b_hn(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     H = h_prev.shape[1]
     r, z, n, _ = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
-    da_r = da_n * (h_prev @ W_hh[2 * H:].T) * r * (1 - r)
+    da_r = da_n * (h_prev @ W_hh[2 * H :].T) * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_tanh_derivative_plus(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 + n ** 2)
+    da_n = dh_next * (1 - z) * (1 + n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_sigmoid_derivative_plus(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
@@ -266,52 +318,80 @@ def backward_sigmoid_derivative_plus(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh)
         return s * (1 + s)
 
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * dsigmoid(z)
     da_r = da_n * hw_n * dsigmoid(r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_dz_sign(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (n - h_prev) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_z_swapped(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     """The backward step of h_next = z * n + (1 - z) * h_prev, carried through consistently."""
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * z * (1 - n ** 2)
+    da_n = dh_next * z * (1 - n**2)
     da_z = dh_next * (n - h_prev) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * (1 - z) + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, d_input.T @ x, d_hidden.T @ h_prev, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x,
+        d_hidden.T @ h_prev,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_transposed(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return d_input @ W_ih, dh_prev, x.T @ d_input, h_prev.T @ d_hidden, d_input.sum(axis=0), d_hidden.sum(axis=0)
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        x.T @ d_input,
+        h_prev.T @ d_hidden,
+        d_input.sum(axis=0),
+        d_hidden.sum(axis=0),
+    )
 
 
 def backward_db_per_sequence(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
@@ -323,14 +403,20 @@ def backward_db_per_sequence(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
 def backward_mean_over_batch(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh):
     N = x.shape[0]
     r, z, n, hw_n = gates(x, h_prev, W_ih, W_hh, b_ih, b_hh)
-    da_n = dh_next * (1 - z) * (1 - n ** 2)
+    da_n = dh_next * (1 - z) * (1 - n**2)
     da_z = dh_next * (h_prev - n) * z * (1 - z)
     da_r = da_n * hw_n * r * (1 - r)
     d_input = np.concatenate([da_r, da_z, da_n], axis=1)
     d_hidden = np.concatenate([da_r, da_z, da_n * r], axis=1)
     dh_prev = dh_next * z + d_hidden @ W_hh
-    return (d_input @ W_ih, dh_prev, d_input.T @ x / N, d_hidden.T @ h_prev / N, d_input.mean(axis=0),
-            d_hidden.mean(axis=0))
+    return (
+        d_input @ W_ih,
+        dh_prev,
+        d_input.T @ x / N,
+        d_hidden.T @ h_prev / N,
+        d_input.mean(axis=0),
+        d_hidden.mean(axis=0),
+    )
 
 
 def backward_db_hh_from_d_input(dh_next, *args):
@@ -341,45 +427,113 @@ def backward_db_hh_from_d_input(dh_next, *args):
 
 WRITTEN_SLIPS = [  # (grade id, name, the slipped function, words the hint must hold, typed by hand)
     ("gru_step_forward", "z and 1 - z swapped", forward_z_swapped, "your h_next is z * n + (1 - z) * h_prev"),
-    ("gru_step_forward", "b_hn outside the reset gate", forward_reset_outside_bias,
-     "your candidate adds b_hn outside the reset gate"),
-    ("gru_step_forward", "the two biases summed up front", forward_one_bias,
-     "your candidate adds b_hn outside the reset gate"),
-    ("gru_step_forward", "reset before the product (Cho)", forward_reset_before_product,
-     "your candidate multiplies h_prev by the reset gate before the product"),
+    (
+        "gru_step_forward",
+        "b_hn outside the reset gate",
+        forward_reset_outside_bias,
+        "your candidate adds b_hn outside the reset gate",
+    ),
+    (
+        "gru_step_forward",
+        "the two biases summed up front",
+        forward_one_bias,
+        "your candidate adds b_hn outside the reset gate",
+    ),
+    (
+        "gru_step_forward",
+        "reset before the product (Cho)",
+        forward_reset_before_product,
+        "your candidate multiplies h_prev by the reset gate before the product",
+    ),
     ("gru_step_forward", "no reset gate", forward_no_reset, "your candidate n leaves out the reset gate"),
-    ("gru_step_forward", "gate order z, r, n", forward_order_zrn,
-     "your code reads the gate blocks in the order z, r, n"),
+    (
+        "gru_step_forward",
+        "gate order z, r, n",
+        forward_order_zrn,
+        "your code reads the gate blocks in the order z, r, n",
+    ),
     ("gru_step_forward", "tanh gates", forward_tanh_gates, "your gates r and z take tanh"),
     ("gru_step_forward", "sigmoid candidate", forward_sigmoid_n, "your candidate n takes the sigmoid"),
     ("gru_step_forward", "no tanh on the candidate", forward_no_tanh_n, "your candidate n has no activation"),
-    ("gru_step_forward", "no b_hh", forward_no_b_hh,
-     "your recurrent part h_prev @ W_hh.T leaves out the bias b_hh"),
-    ("gru_step_backward", "no direct path to dh_prev", backward_no_direct_path,
-     "your dh_prev is d_hidden @ W_hh alone"),
-    ("gru_step_backward", "only the direct path to dh_prev", backward_only_direct_path,
-     "your dh_prev is dh_next * z alone"),
-    ("gru_step_backward", "no path through r to dh_prev", backward_no_path_through_r,
-     "your dh_prev leaves out the path through the reset gate"),
-    ("gru_step_backward", "n block of d_hidden without r", backward_n_block_without_r,
-     "your d_hidden has da_n in its n block"),
-    ("gru_step_backward", "da_r without b_hn", backward_da_r_without_b_hn,
-     "your da_r uses h_prev @ W_hn.T without b_hn"),
-    ("gru_step_backward", "1 + n^2", backward_tanh_derivative_plus,
-     "your derivative of the candidate n is 1 + n**2"),
-    ("gru_step_backward", "s (1 + s)", backward_sigmoid_derivative_plus,
-     "your derivative of a gate s (r or z) is s * (1 + s)"),
+    (
+        "gru_step_forward",
+        "no b_hh",
+        forward_no_b_hh,
+        "your recurrent part h_prev @ W_hh.T leaves out the bias b_hh",
+    ),
+    (
+        "gru_step_backward",
+        "no direct path to dh_prev",
+        backward_no_direct_path,
+        "your dh_prev is d_hidden @ W_hh alone",
+    ),
+    (
+        "gru_step_backward",
+        "only the direct path to dh_prev",
+        backward_only_direct_path,
+        "your dh_prev is dh_next * z alone",
+    ),
+    (
+        "gru_step_backward",
+        "no path through r to dh_prev",
+        backward_no_path_through_r,
+        "your dh_prev leaves out the path through the reset gate",
+    ),
+    (
+        "gru_step_backward",
+        "n block of d_hidden without r",
+        backward_n_block_without_r,
+        "your d_hidden has da_n in its n block",
+    ),
+    (
+        "gru_step_backward",
+        "da_r without b_hn",
+        backward_da_r_without_b_hn,
+        "your da_r uses h_prev @ W_hn.T without b_hn",
+    ),
+    (
+        "gru_step_backward",
+        "1 + n^2",
+        backward_tanh_derivative_plus,
+        "your derivative of the candidate n is 1 + n**2",
+    ),
+    (
+        "gru_step_backward",
+        "s (1 + s)",
+        backward_sigmoid_derivative_plus,
+        "your derivative of a gate s (r or z) is s * (1 + s)",
+    ),
     ("gru_step_backward", "dz sign", backward_dz_sign, "your gradient at z is dh_next * (n - h_prev)"),
-    ("gru_step_backward", "z and 1 - z swapped", backward_z_swapped,
-     "your gradients are those of h_next = z * n + (1 - z) * h_prev"),
-    ("gru_step_backward", "weight gradients transposed", backward_transposed,
-     "your weight gradients are x.T @ d_input and h_prev.T @ d_hidden"),
-    ("gru_step_backward", "bias gradients not summed", backward_db_per_sequence,
-     "your db_ih and db_hh keep one row per sequence"),
-    ("gru_step_backward", "means over the batch", backward_mean_over_batch,
-     "your parameter gradients are means over the batch"),
-    ("gru_step_backward", "db_hh from d_input", backward_db_hh_from_d_input,
-     "your dx and dh_prev are right but a parameter gradient is not"),
+    (
+        "gru_step_backward",
+        "z and 1 - z swapped",
+        backward_z_swapped,
+        "your gradients are those of h_next = z * n + (1 - z) * h_prev",
+    ),
+    (
+        "gru_step_backward",
+        "weight gradients transposed",
+        backward_transposed,
+        "your weight gradients are x.T @ d_input and h_prev.T @ d_hidden",
+    ),
+    (
+        "gru_step_backward",
+        "bias gradients not summed",
+        backward_db_per_sequence,
+        "your db_ih and db_hh keep one row per sequence",
+    ),
+    (
+        "gru_step_backward",
+        "means over the batch",
+        backward_mean_over_batch,
+        "your parameter gradients are means over the batch",
+    ),
+    (
+        "gru_step_backward",
+        "db_hh from d_input",
+        backward_db_hh_from_d_input,
+        "your dx and dh_prev are right but a parameter gradient is not",
+    ),
 ]
 QUESTION = {"gru_step_forward": FORWARD, "gru_step_backward": BACKWARD}
 IDS = [f"{grade_id}: {name}" for grade_id, name, *_ in WRITTEN_SLIPS]
@@ -387,13 +541,19 @@ IDS = [f"{grade_id}: {name}" for grade_id, name, *_ in WRITTEN_SLIPS]
 
 def test_the_forward_reference_is_torch_gru_cell():
     for case in FORWARD.public_cases() + FORWARD.hidden_cases(0):
-        np.testing.assert_allclose(forward_reference(**case.inputs)[0], gru_step_forward_by_torch(**case.inputs),
-                                   rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(
+            forward_reference(**case.inputs)[0],
+            gru_step_forward_by_torch(**case.inputs),
+            rtol=1e-12,
+            atol=1e-12,
+        )
 
 
 def test_the_backward_reference_is_autograd():
     for case in BACKWARD.public_cases() + BACKWARD.hidden_cases(0):
-        for mine, torchs in zip(backward_reference(**case.inputs), gru_step_backward_by_autograd(**case.inputs)):
+        for mine, torchs in zip(
+            backward_reference(**case.inputs), gru_step_backward_by_autograd(**case.inputs)
+        ):
             np.testing.assert_allclose(mine, torchs, rtol=1e-10, atol=1e-12)
 
 
@@ -417,18 +577,22 @@ def test_each_slip_fails_the_hidden_checks_too(grade_id, name, function, words, 
     assert verdict(QUESTION[grade_id], function, QUESTION[grade_id].hidden_cases(seed)).status == FAILED
 
 
-@pytest.mark.parametrize("question, slips", [(FORWARD, forward_slips), (BACKWARD, backward_slips)],
-                         ids=["forward", "backward"])
+@pytest.mark.parametrize(
+    "question, slips", [(FORWARD, forward_slips), (BACKWARD, backward_slips)], ids=["forward", "backward"]
+)
 def test_the_public_cases_tell_every_slip_apart(question, slips):
     """Each slip's outputs differ from the reference's and from every other slip's, well above rounding."""
+
     def far(a, b):
         a, b = (v if isinstance(v, tuple) else (v,) for v in (a, b))
-        return any(np.shape(p) != np.shape(q) or not np.allclose(p, q, rtol=1e-3, atol=1e-6) for p, q in zip(a, b))
+        return any(
+            np.shape(p) != np.shape(q) or not np.allclose(p, q, rtol=1e-3, atol=1e-6) for p, q in zip(a, b)
+        )
 
     for case in question.public_cases():
         outputs = [question.reference(**case.inputs), *slips(**case.inputs).values()]
         for i, a in enumerate(outputs):
-            assert all(far(a, b) for b in outputs[i + 1:]), i
+            assert all(far(a, b) for b in outputs[i + 1 :]), i
 
 
 def test_public_cases_vary_every_dimension():

@@ -1,5 +1,6 @@
 """The question bank of exercise 08: a right LSTM step passes; each usual slip, written out here as a learner
 would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
+
 import numpy as np
 import pytest
 from slip_helpers import slips_not_written_out
@@ -37,11 +38,11 @@ def lstm_step_backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     c_next = f * c_prev + i * g
     tanh_c = np.tanh(c_next)
     # c_next gets gradient from the next step directly and through h_next = o * tanh(c_next)
-    dc = dc_next + dh_next * o * (1 - tanh_c ** 2)
+    dc = dc_next + dh_next * o * (1 - tanh_c**2)
     # back through the gates to their pre-activations (sigmoid' = s(1 - s), tanh' = 1 - g^2)
     da_i = dc * g * i * (1 - i)
     da_f = dc * c_prev * f * (1 - f)
-    da_g = dc * i * (1 - g ** 2)
+    da_g = dc * i * (1 - g**2)
     da_o = dh_next * tanh_c * o * (1 - o)
     dz = np.concatenate([da_i, da_f, da_g, da_o], axis=1)  # (N, 4H)
     dx = dz @ W_ih
@@ -115,51 +116,95 @@ def gates(x, h_prev, c_prev, W_ih, W_hh, b):
 def backward_no_dc_next(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
     dc = dh_next * o * (1 - np.tanh(c_next) ** 2)
-    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
-                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    dz = np.concatenate(
+        [
+            dc * g * i * (1 - i),
+            dc * c_prev * f * (1 - f),
+            dc * i * (1 - g**2),
+            dh_next * np.tanh(c_next) * o * (1 - o),
+        ],
+        axis=1,
+    )
     return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
 def backward_no_path_through_h(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
     dc = dc_next
-    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
-                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    dz = np.concatenate(
+        [
+            dc * g * i * (1 - i),
+            dc * c_prev * f * (1 - f),
+            dc * i * (1 - g**2),
+            dh_next * np.tanh(c_next) * o * (1 - o),
+        ],
+        axis=1,
+    )
     return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
 def backward_tanh_derivative_plus(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
     dc = dc_next + dh_next * o * (1 + np.tanh(c_next) ** 2)
-    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
-                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    dz = np.concatenate(
+        [
+            dc * g * i * (1 - i),
+            dc * c_prev * f * (1 - f),
+            dc * i * (1 - g**2),
+            dh_next * np.tanh(c_next) * o * (1 - o),
+        ],
+        axis=1,
+    )
     return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
 def backward_no_tanh_derivative(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
     dc = dc_next + dh_next * o
-    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
-                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    dz = np.concatenate(
+        [
+            dc * g * i * (1 - i),
+            dc * c_prev * f * (1 - f),
+            dc * i * (1 - g**2),
+            dh_next * np.tanh(c_next) * o * (1 - o),
+        ],
+        axis=1,
+    )
     return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
 def backward_g_derivative_plus(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
     dc = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2)
-    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 + g ** 2),
-                         dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+    dz = np.concatenate(
+        [
+            dc * g * i * (1 - i),
+            dc * c_prev * f * (1 - f),
+            dc * i * (1 + g**2),
+            dh_next * np.tanh(c_next) * o * (1 - o),
+        ],
+        axis=1,
+    )
     return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
 def _backward_with_dc_prev(dc_prev_of):
     """Right everywhere except dc_prev = dc_prev_of(dc, f, dc_next): the slips of the cell path."""
+
     def backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
         i, f, g, o, c_next = gates(x, h_prev, c_prev, W_ih, W_hh, b)
         dc = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2)
-        dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g ** 2),
-                             dh_next * np.tanh(c_next) * o * (1 - o)], axis=1)
+        dz = np.concatenate(
+            [
+                dc * g * i * (1 - i),
+                dc * c_prev * f * (1 - f),
+                dc * i * (1 - g**2),
+                dh_next * np.tanh(c_next) * o * (1 - o),
+            ],
+            axis=1,
+        )
         return dz @ W_ih, dz @ W_hh, dc_prev_of(dc, f, dc_next), dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
+
     return backward
 
 
@@ -168,21 +213,38 @@ def backward_order_ifog(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
     i, f, g, o = sigmoid(a_i), sigmoid(a_f), np.tanh(a_g), sigmoid(a_o)
     c_next = f * c_prev + i * g
     dc = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2)
-    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dh_next * np.tanh(c_next) * o * (1 - o),
-                         dc * i * (1 - g ** 2)], axis=1)
+    dz = np.concatenate(
+        [
+            dc * g * i * (1 - i),
+            dc * c_prev * f * (1 - f),
+            dh_next * np.tanh(c_next) * o * (1 - o),
+            dc * i * (1 - g**2),
+        ],
+        axis=1,
+    )
     return dz @ W_ih, dz @ W_hh, dc * f, dz.T @ x, dz.T @ h_prev, dz.sum(axis=0)
 
 
 def backward_db_mean(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b):
-    dx, dh_prev, dc_prev, dW_ih, dW_hh, dz_sum = lstm_step_backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b)
+    dx, dh_prev, dc_prev, dW_ih, dW_hh, dz_sum = lstm_step_backward(
+        dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b
+    )
     return dx, dh_prev, dc_prev, dW_ih, dW_hh, dz_sum / x.shape[0]  # the mean over the batch, not the sum
 
 
 SLIPS = [  # (name, question, the slipped function, words the hint must hold, written by hand)
-    ("forward: order i, f, o, g", FORWARD, forward_order_ifog,
-     "your code reads the gate blocks in the order i, f, o, g"),
-    ("forward: order f, i, g, o", FORWARD, forward_order_figo,
-     "your code reads the gate blocks in the order f, i, g, o"),
+    (
+        "forward: order i, f, o, g",
+        FORWARD,
+        forward_order_ifog,
+        "your code reads the gate blocks in the order i, f, o, g",
+    ),
+    (
+        "forward: order f, i, g, o",
+        FORWARD,
+        forward_order_figo,
+        "your code reads the gate blocks in the order f, i, g, o",
+    ),
     ("forward: sigmoid g", FORWARD, forward_sigmoid_g, "your candidate g takes the sigmoid"),
     ("forward: no tanh(c)", FORWARD, forward_no_tanh_c, "your h_next is o * c_next"),
     ("forward: no forget gate", FORWARD, forward_no_forget_gate, "your c_next keeps all of c_prev"),
@@ -190,29 +252,68 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
     ("forward: (c, h) swapped", FORWARD, forward_swapped, "your function returns (c_next, h_next)"),
     ("backward: no dc_next", BACKWARD, backward_no_dc_next, "your dc leaves out dc_next"),
     ("backward: no path through h", BACKWARD, backward_no_path_through_h, "your dc is dc_next alone"),
-    ("backward: 1 + tanh(c)^2", BACKWARD, backward_tanh_derivative_plus,
-     "your derivative of tanh(c_next) is 1 + tanh(c_next)**2"),
-    ("backward: no tanh'(c)", BACKWARD, backward_no_tanh_derivative,
-     "your path from h_next to c_next leaves out the derivative of tanh"),
-    ("backward: 1 + g^2", BACKWARD, backward_g_derivative_plus, "your derivative of the candidate g is 1 + g**2"),
-    ("backward: dc_prev = dc", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: dc), "your dc_prev is dc,"),
-    ("backward: dc_prev = dc * (1 - f)", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: dc * (1 - f)),
-     "your dc_prev is dc * (1 - f)"),
-    ("backward: dc_prev zero", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: np.zeros_like(dc)),
-     "your dc_prev is zero"),
-    ("backward: dc_prev = dc_next * f", BACKWARD, _backward_with_dc_prev(lambda dc, f, dc_next: dc_next * f),
-     "your dc_prev is dc_next * f"),
-    ("backward: order i, f, o, g", BACKWARD, backward_order_ifog,
-     "your code reads the gate blocks in the order i, f, o, g"),
-    ("backward: db a mean", BACKWARD, backward_db_mean,
-     "your dx, dh_prev and dc_prev are right but a parameter gradient is not"),
+    (
+        "backward: 1 + tanh(c)^2",
+        BACKWARD,
+        backward_tanh_derivative_plus,
+        "your derivative of tanh(c_next) is 1 + tanh(c_next)**2",
+    ),
+    (
+        "backward: no tanh'(c)",
+        BACKWARD,
+        backward_no_tanh_derivative,
+        "your path from h_next to c_next leaves out the derivative of tanh",
+    ),
+    (
+        "backward: 1 + g^2",
+        BACKWARD,
+        backward_g_derivative_plus,
+        "your derivative of the candidate g is 1 + g**2",
+    ),
+    (
+        "backward: dc_prev = dc",
+        BACKWARD,
+        _backward_with_dc_prev(lambda dc, f, dc_next: dc),
+        "your dc_prev is dc,",
+    ),
+    (
+        "backward: dc_prev = dc * (1 - f)",
+        BACKWARD,
+        _backward_with_dc_prev(lambda dc, f, dc_next: dc * (1 - f)),
+        "your dc_prev is dc * (1 - f)",
+    ),
+    (
+        "backward: dc_prev zero",
+        BACKWARD,
+        _backward_with_dc_prev(lambda dc, f, dc_next: np.zeros_like(dc)),
+        "your dc_prev is zero",
+    ),
+    (
+        "backward: dc_prev = dc_next * f",
+        BACKWARD,
+        _backward_with_dc_prev(lambda dc, f, dc_next: dc_next * f),
+        "your dc_prev is dc_next * f",
+    ),
+    (
+        "backward: order i, f, o, g",
+        BACKWARD,
+        backward_order_ifog,
+        "your code reads the gate blocks in the order i, f, o, g",
+    ),
+    (
+        "backward: db a mean",
+        BACKWARD,
+        backward_db_mean,
+        "your dx, dh_prev and dc_prev are right but a parameter gradient is not",
+    ),
 ]
 # (grade_id, name, function, words): tests/test_slip_coverage.py checks each (public hint, hidden verdict)
 WRITTEN_SLIPS = [(question.grade_id, name, function, words) for name, question, function, words in SLIPS]
 
 
-@pytest.mark.parametrize("question, slips", [(FORWARD, forward_slips), (BACKWARD, backward_slips)],
-                         ids=["forward", "backward"])
+@pytest.mark.parametrize(
+    "question, slips", [(FORWARD, forward_slips), (BACKWARD, backward_slips)], ids=["forward", "backward"]
+)
 def test_every_slip_of_the_bank_is_written_out_here(question, slips):
     """A slip added to the bank without a learner-written slip above fails this test."""
     mine = [function for _, q, function, _ in SLIPS if q is question]
@@ -229,6 +330,7 @@ def test_public_cases_vary_every_dimension():
 def test_an_unattempted_step_is_not_attempted():
     def unattempted(*args):
         raise NotImplementedError()
+
     case = BACKWARD.public_cases()[0]
     verdict = BACKWARD.judge(case, BACKWARD.run({"lstm_step_backward": unattempted}, case))
     assert verdict.status == "not attempted"

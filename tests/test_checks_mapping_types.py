@@ -1,5 +1,6 @@
 """The question bank of exercise 05 (mapping types): right answers pass every case, and each usual
 slip fails with a hint that names it, through check() as a learner meets it."""
+
 import numpy as np
 import pytest
 
@@ -67,9 +68,14 @@ def greedy_decode_one_sequence_at_a_time(h0, W_xh, W_hh, b, W_hy, b_y, embed, st
     return tokens
 
 
-RIGHT = [("many_to_one_loss", many_to_one_loss), ("many_to_one_loss", many_to_one_loss_logaddexp),
-         ("many_to_many_loss", many_to_many_loss), ("many_to_many_loss", many_to_many_loss_by_sequence),
-         ("greedy_decode", greedy_decode), ("greedy_decode", greedy_decode_one_sequence_at_a_time)]
+RIGHT = [
+    ("many_to_one_loss", many_to_one_loss),
+    ("many_to_one_loss", many_to_one_loss_logaddexp),
+    ("many_to_many_loss", many_to_many_loss),
+    ("many_to_many_loss", many_to_many_loss_by_sequence),
+    ("greedy_decode", greedy_decode),
+    ("greedy_decode", greedy_decode_one_sequence_at_a_time),
+]
 
 
 def run_check(capsys, grade_id, function) -> str:
@@ -101,13 +107,21 @@ def test_the_references_match_torch():
     for case in QUESTIONS["many_to_one_loss"].public_cases() + QUESTIONS["many_to_one_loss"].hidden_cases(0):
         logits, target = case.inputs.values()
         want = F.cross_entropy(tensor(logits[:, -1]), tensor(target)).item()
-        assert np.isclose(QUESTIONS["many_to_one_loss"].reference(**case.inputs)[0], want, rtol=1e-12), case.label
-    for case in QUESTIONS["many_to_many_loss"].public_cases() + QUESTIONS["many_to_many_loss"].hidden_cases(0):
+        assert np.isclose(QUESTIONS["many_to_one_loss"].reference(**case.inputs)[0], want, rtol=1e-12), (
+            case.label
+        )
+    for case in QUESTIONS["many_to_many_loss"].public_cases() + QUESTIONS["many_to_many_loss"].hidden_cases(
+        0
+    ):
         logits, targets, mask = case.inputs.values()
         N, T, C = logits.shape
-        per_step = F.cross_entropy(tensor(logits).reshape(N * T, C), tensor(targets).reshape(N * T), reduction="none")
+        per_step = F.cross_entropy(
+            tensor(logits).reshape(N * T, C), tensor(targets).reshape(N * T), reduction="none"
+        )
         want = (per_step * tensor(mask).reshape(N * T)).sum().item() / N
-        assert np.isclose(QUESTIONS["many_to_many_loss"].reference(**case.inputs)[0], want, rtol=1e-12), case.label
+        assert np.isclose(QUESTIONS["many_to_many_loss"].reference(**case.inputs)[0], want, rtol=1e-12), (
+            case.label
+        )
     for case in QUESTIONS["greedy_decode"].public_cases() + QUESTIONS["greedy_decode"].hidden_cases(0):
         h0, W_xh, W_hh, b, W_hy, b_y, embed, start, steps = case.inputs.values()
         cell = torch.nn.RNNCell(W_xh.shape[1], W_xh.shape[0], nonlinearity="tanh").double()
@@ -119,11 +133,13 @@ def test_the_references_match_torch():
                 h = cell(tensor(embed)[token], h)
                 token = F.linear(h, tensor(W_hy), tensor(b_y)).argmax(dim=1)
                 want.append(token.numpy())
-        np.testing.assert_array_equal(QUESTIONS["greedy_decode"].reference(**case.inputs)[0],
-                                      np.stack(want, axis=1), err_msg=case.label)
+        np.testing.assert_array_equal(
+            QUESTIONS["greedy_decode"].reference(**case.inputs)[0], np.stack(want, axis=1), err_msg=case.label
+        )
 
 
 # --- slips, each written out as a learner would write it ---------------------------------------
+
 
 def log_softmax_0(z):
     """A learner's log-softmax over axis 0: the batch of (N, C), not the classes."""
@@ -314,10 +330,20 @@ def greedy_time_first(*args):
 WRITTEN_SLIPS = [  # (grade_id, name, the learner's function, words the hint must contain), typed here by hand
     ("many_to_one_loss", "no minus sign", m21_no_minus, "mean of log p(target), a negative number"),
     ("many_to_one_loss", "first step", m21_first_step, "scores logits[:, 0], the FIRST step"),
-    ("many_to_one_loss", "every step averaged", m21_every_step_mean, "averages the cross-entropy of every step"),
+    (
+        "many_to_one_loss",
+        "every step averaged",
+        m21_every_step_mean,
+        "averages the cross-entropy of every step",
+    ),
     ("many_to_one_loss", "every step added", m21_every_step_sum, "adds up the cross-entropy of every step"),
     ("many_to_one_loss", "summed over the batch", m21_batch_sum, "adds up the N sequences' cross-entropies"),
-    ("many_to_one_loss", "softmax over the batch", m21_softmax_over_batch, "normalises over the batch (axis 0)"),
+    (
+        "many_to_one_loss",
+        "softmax over the batch",
+        m21_softmax_over_batch,
+        "normalises over the batch (axis 0)",
+    ),
     ("many_to_one_loss", "N x N picking", m21_n_by_n, "log_probs[:, target] is an N x N table"),
     ("many_to_one_loss", "one loss per sequence", m21_per_sequence, "one loss per sequence"),
     ("many_to_one_loss", "no max subtracted", m21_no_max, "subtract each row's largest logit"),
@@ -327,15 +353,30 @@ WRITTEN_SLIPS = [  # (grade_id, name, the learner's function, words the hint mus
     ("many_to_many_loss", "mean per sequence", m2m_sequence_mean, "averages each sequence over its steps"),
     ("many_to_many_loss", "summed over the batch", m2m_batch_sum, "adds up the whole batch"),
     ("many_to_many_loss", "divided by N * T", m2m_n_times_t, "divides by N * T"),
-    ("many_to_many_loss", "softmax over the steps", m2m_softmax_over_steps, "normalises over the steps (axis 1)"),
+    (
+        "many_to_many_loss",
+        "softmax over the steps",
+        m2m_softmax_over_steps,
+        "normalises over the steps (axis 1)",
+    ),
     ("many_to_many_loss", "one loss per sequence", m2m_per_sequence, "one loss per sequence"),
     ("many_to_many_loss", "no max subtracted", m2m_no_max, "subtract each row's largest logit"),
     ("greedy_decode", "start token every step", greedy_start_every_step, "fed the start token at every step"),
     ("greedy_decode", "h0 every step", greedy_from_h0, "start again from h0"),
     ("greedy_decode", "no tanh", greedy_no_tanh, "your state has no tanh"),
     ("greedy_decode", "h @ W_hh", greedy_W_hh_untransposed, "h @ W_hh, without the transpose"),
-    ("greedy_decode", "scored before the update", greedy_score_then_update, "scored from the state before its update"),
-    ("greedy_decode", "start token as first output", greedy_start_first, "it is the first input, not an output"),
+    (
+        "greedy_decode",
+        "scored before the update",
+        greedy_score_then_update,
+        "scored from the state before its update",
+    ),
+    (
+        "greedy_decode",
+        "start token as first output",
+        greedy_start_first,
+        "it is the first input, not an output",
+    ),
     ("greedy_decode", "start token and steps tokens", greedy_start_and_steps, "(steps + 1 of them)"),
     ("greedy_decode", "one step short", greedy_one_short, "makes steps - 1 tokens"),
     ("greedy_decode", "logits returned", greedy_logits, "returns the logits"),
@@ -343,8 +384,9 @@ WRITTEN_SLIPS = [  # (grade_id, name, the learner's function, words the hint mus
 ]
 
 
-@pytest.mark.parametrize("grade_id, name, function, words", WRITTEN_SLIPS,
-                         ids=[f"{s[0]}: {s[1]}" for s in WRITTEN_SLIPS])
+@pytest.mark.parametrize(
+    "grade_id, name, function, words", WRITTEN_SLIPS, ids=[f"{s[0]}: {s[1]}" for s in WRITTEN_SLIPS]
+)
 def test_a_written_slip_fails_check_with_its_hint(capsys, grade_id, name, function, words):
     with np.errstate(all="ignore"):  # the overflow of the slip that subtracts no max
         out = run_check(capsys, grade_id, function)

@@ -1,5 +1,6 @@
 """The question bank of exercise 02: right steps pass; each usual slip, written out here as a learner
 would write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
+
 import numpy as np
 import pytest
 from slip_helpers import slips_not_written_out, verdict
@@ -87,15 +88,23 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
     ("elman: ReLU", ELMAN, elman_relu, "your h_t takes ReLU of the sum"),
     ("elman: no bias", ELMAN, elman_no_bias, "the bias b is missing from your sum"),
     ("elman: h_prev unused", ELMAN, elman_no_h_prev, "h_prev is not used in your h_t"),
-    ("elman: W_hh not transposed", ELMAN, elman_w_hh_not_transposed,
-     "your recurrent term is h_prev @ W_hh, without the transpose"),
+    (
+        "elman: W_hh not transposed",
+        ELMAN,
+        elman_w_hh_not_transposed,
+        "your recurrent term is h_prev @ W_hh, without the transpose",
+    ),
     ("jordan: (y, h) swapped", JORDAN, jordan_swapped, "your function returns (y_t, h_t)"),
     ("jordan: y_prev unused", JORDAN, jordan_no_y_prev, "y_prev is not used in your h_t"),
     ("jordan: tanh on y", JORDAN, jordan_tanh_output, "your y_t takes tanh"),
     ("jordan: no b_y", JORDAN, jordan_no_b_y, "the output bias b_y is missing"),
     ("jordan: no b", JORDAN, jordan_no_b, "the bias b is missing from your h_t"),
-    ("jordan: y from the sum before tanh", JORDAN, jordan_output_before_tanh,
-     "your y_t is computed from the sum before the tanh"),
+    (
+        "jordan: y from the sum before tanh",
+        JORDAN,
+        jordan_output_before_tanh,
+        "your y_t is computed from the sum before the tanh",
+    ),
 ]
 IDS = [name for name, *_ in SLIPS]
 # (grade_id, name, function, words): what tests/test_slip_coverage.py reads from every bank's test module
@@ -118,8 +127,9 @@ def test_each_slip_fails_the_public_checks_with_its_hint(name, question, functio
     assert result.status == FAILED and f"Hint: {words}" in result.message, result.message
 
 
-@pytest.mark.parametrize("name, question, function", [s[:3] for s in SLIPS] + UNHINTED,
-                         ids=IDS + [name for name, *_ in UNHINTED])
+@pytest.mark.parametrize(
+    "name, question, function", [s[:3] for s in SLIPS] + UNHINTED, ids=IDS + [name for name, *_ in UNHINTED]
+)
 @pytest.mark.parametrize("seed", [0, 12345, 2**55 + 3])
 def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, function, seed):
     """What check() says in the notebook predicts the grade."""
@@ -128,7 +138,9 @@ def test_each_slip_gets_the_same_verdict_on_the_hidden_cases(name, question, fun
     assert public.status == hidden.status == FAILED, (public.message, hidden.message)
 
 
-@pytest.mark.parametrize("question, slips", [(ELMAN, elman_slips), (JORDAN, jordan_slips)], ids=["elman", "jordan"])
+@pytest.mark.parametrize(
+    "question, slips", [(ELMAN, elman_slips), (JORDAN, jordan_slips)], ids=["elman", "jordan"]
+)
 def test_every_slip_of_the_bank_is_written_out_here(question, slips):
     """A slip added to the bank without a learner-written slip above fails this test."""
     mine = [function for _, q, function, _ in SLIPS if q is question]
@@ -137,8 +149,10 @@ def test_every_slip_of_the_bank_is_written_out_here(question, slips):
 
 def test_public_cases_vary_every_dimension():
     """N, D, H (and O) all different and above 1, so that a swapped axis or a broadcast shows."""
-    for question, sizes_of in ((ELMAN, lambda i: (*i["x_t"].shape, i["h_prev"].shape[1])),
-                               (JORDAN, lambda i: (*i["x_t"].shape, i["W_xh"].shape[0], i["y_prev"].shape[1]))):
+    for question, sizes_of in (
+        (ELMAN, lambda i: (*i["x_t"].shape, i["h_prev"].shape[1])),
+        (JORDAN, lambda i: (*i["x_t"].shape, i["W_xh"].shape[0], i["y_prev"].shape[1])),
+    ):
         for case in question.public_cases():
             sizes = sizes_of(case.inputs)
             assert all(s > 1 for s in sizes) and len(set(sizes)) == len(sizes), (case.label, sizes)

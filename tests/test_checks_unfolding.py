@@ -1,5 +1,6 @@
 """The question bank of exercise 03: right loops pass; each usual slip, written out here as a learner would
 write it, fails the public checks with a hint naming it, and fails the hidden checks too."""
+
 import numpy as np
 import pytest
 import torch
@@ -147,16 +148,35 @@ WRITTEN_SLIPS = [  # (grade id, name, the learner's function, words the hint mus
     (ID, "h0 ignored", h0_ignored, "your loop never uses h0"),
     (ID, "state not carried", state_not_carried, "each of your steps uses h0 as the previous state"),
     (ID, "no tanh", no_tanh, "your states have no activation"),
-    (ID, "W_hh not transposed", w_hh_not_transposed, "your recurrent term is h_prev @ W_hh, without the transpose"),
+    (
+        ID,
+        "W_hh not transposed",
+        w_hh_not_transposed,
+        "your recurrent term is h_prev @ W_hh, without the transpose",
+    ),
     (ID, "no bias", no_bias, "the bias b is missing from your sum"),
-    (ID, "stored before the update", stored_before_the_update, "your h[:, t] is the state before reading x[:, t]"),
+    (
+        ID,
+        "stored before the update",
+        stored_before_the_update,
+        "your h[:, t] is the state before reading x[:, t]",
+    ),
     (ID, "only the last state", only_the_last_state, "your function returns only the last state"),
     (ID, "time-major", time_major, "your states are stacked along axis 0"),
-    (ID, "reshaped, not transposed", reshaped_not_transposed, "then reshaped to (N, T, H), which mixes sequences"),
+    (
+        ID,
+        "reshaped, not transposed",
+        reshaped_not_transposed,
+        "then reshaped to (N, T, H), which mixes sequences",
+    ),
     (ID, "stacked on the last axis", stacked_on_the_last_axis, "your states are stacked along the last axis"),
     (ID, "W_xh not transposed", w_xh_not_transposed, "try `x[:, t] @ W_xh.T`"),
-    (ID, "x[t] for step t", indexes_the_batch_axis,
-     "`x[t] @ W_xh.T` (5, 4) and `h @ W_hh.T` (2, 4) do not broadcast"),
+    (
+        ID,
+        "x[t] for step t",
+        indexes_the_batch_axis,
+        "`x[t] @ W_xh.T` (5, 4) and `h @ W_hh.T` (2, 4) do not broadcast",
+    ),
 ]
 
 
@@ -170,7 +190,9 @@ def test_the_reference_is_torch_rnn_with_one_bias():
             rnn.bias_ih_l0.copy_(torch.from_numpy(b))
             rnn.bias_hh_l0.zero_()
             expected, _ = rnn(torch.from_numpy(x), torch.from_numpy(h0)[None])
-        np.testing.assert_allclose(rnn_layer_reference(**case.inputs)[0], expected.numpy(), rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(
+            rnn_layer_reference(**case.inputs)[0], expected.numpy(), rtol=1e-12, atol=1e-12
+        )
 
 
 @pytest.mark.parametrize("function", RIGHT, ids=[f.__name__ for f in RIGHT])
@@ -193,7 +215,9 @@ def test_each_slip_gets_its_hint_on_every_hidden_case_it_fails(grade_id, name, f
     for seed in (0, 12345):
         for case in QUESTION.hidden_cases(seed):
             result = verdict(QUESTION, function, [case])
-            assert result.status == PASSED or " raised " in result.message or words in result.message, result.message
+            assert result.status == PASSED or " raised " in result.message or words in result.message, (
+                result.message
+            )
 
 
 def test_the_public_cases_tell_every_slip_apart():
@@ -201,7 +225,7 @@ def test_the_public_cases_tell_every_slip_apart():
     for case in QUESTION.public_cases():
         outputs = [rnn_layer_reference(**case.inputs)[0], *rnn_layer_slips(**case.inputs).values()]
         for i, a in enumerate(outputs):
-            for b in outputs[i + 1:]:
+            for b in outputs[i + 1 :]:
                 assert a.shape != b.shape or not np.allclose(a, b, rtol=1e-4, atol=1e-4), case.label
 
 

@@ -1,4 +1,5 @@
 """Datasets: reproducible from their seed, and bad arguments get a ValueError saying what to pass."""
+
 import numpy as np
 import pytest
 
@@ -31,15 +32,18 @@ def test_sorting_targets_are_the_sorted_inputs():
     assert np.array_equal(np.sort(inputs, 1), targets) and inputs.max() < 7
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: digits(-1), "n must be >= 1"),
-    (lambda: digits(10, size=13), "size must divide 56"),
-    (lambda: digits(10, seed=1.5), "seed must be a non-negative int"),
-    (lambda: digits(10, noise=2), "noise must be a number between 0.0 and 1.0"),
-    (lambda: sorting(10, length=0), "length must be >= 1"),
-    (lambda: sorting(10, vocab=1), "vocab must be >= 2"),
-    (lambda: sorting("10"), "n must be a whole number"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: digits(-1), "n must be >= 1"),
+        (lambda: digits(10, size=13), "size must divide 56"),
+        (lambda: digits(10, seed=1.5), "seed must be a non-negative int"),
+        (lambda: digits(10, noise=2), "noise must be a number between 0.0 and 1.0"),
+        (lambda: sorting(10, length=0), "length must be >= 1"),
+        (lambda: sorting(10, vocab=1), "vocab must be >= 2"),
+        (lambda: sorting("10"), "n must be a whole number"),
+    ],
+)
 def test_bad_arguments(call, words):
     with pytest.raises(ValueError, match=words):
         call()
@@ -52,13 +56,16 @@ def test_digits_keep_their_images_and_need_little_memory():
     import subprocess
     import sys
 
-    probe = ("import hashlib, resource\nfrom coursekit.data.digits import digits, _glyphs\n_glyphs()\n"
-             "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-             "images, _ = digits(2500, size=28, seed=0)\n"
-             "grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024\n"
-             "print(hashlib.sha256(images.tobytes()).hexdigest()[:16], round(grown))")
-    digest, grown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                                   check=True).stdout.split()
+    probe = (
+        "import hashlib, resource\nfrom coursekit.data.digits import digits, _glyphs\n_glyphs()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "images, _ = digits(2500, size=28, seed=0)\n"
+        "grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024\n"
+        "print(hashlib.sha256(images.tobytes()).hexdigest()[:16], round(grown))"
+    )
+    digest, grown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert digest == "c3068cc58b22a42f"
     assert int(grown) < 400, f"digits() grew the process by {grown} MB"
 

@@ -1,4 +1,5 @@
 """The adding problem: exactly two markers a row, targets are the marked sums, the baseline is 1/6."""
+
 import numpy as np
 import pytest
 
@@ -34,12 +35,15 @@ def test_reproducible_from_the_seed():
     assert not np.array_equal(adding(5, seed=7)[0], adding(5, seed=8)[0])
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: adding(0), "n must be >= 1"),
-    (lambda: adding(3, length=1), "length must be >= 2"),
-    (lambda: adding(3, length=4.0), "length must be a whole number"),
-    (lambda: adding(3, seed=-1), "seed must be a non-negative int"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: adding(0), "n must be >= 1"),
+        (lambda: adding(3, length=1), "length must be >= 2"),
+        (lambda: adding(3, length=4.0), "length must be a whole number"),
+        (lambda: adding(3, seed=-1), "seed must be a non-negative int"),
+    ],
+)
 def test_bad_arguments_are_refused(call, words):
     with pytest.raises(ValueError, match=words):
         call()

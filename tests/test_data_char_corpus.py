@@ -1,4 +1,5 @@
 """coursekit.data.char_corpus: frozen standard-library source as a character stream."""
+
 import hashlib
 import math
 
@@ -86,26 +87,29 @@ def test_unigram_baseline_of_the_corpus():
     assert 4.3 < bits < 4.6 < math.log2(len(vocab))
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: cc.CharVocab().encode("caf\u00e9"), "outside the vocabulary"),
-    (lambda: cc.CharVocab().decode([0, 96]), "in [0, 96)"),
-    (lambda: cc.CharVocab("aba"), "repeated"),
-    (lambda: cc.CharVocab(""), "non-empty"),
-    (lambda: cc.split_corpus("abcdef", heldout_fraction=1.5), "between 0.0 and 1.0"),
-    (lambda: cc.split_corpus("abcdef", heldout_fraction=0), "strictly between 0 and 1"),
-    (lambda: cc.split_corpus("abc", heldout_fraction=0.1), "too short"),
-    (lambda: cc.char_windows(np.arange(5), length=0), "length must be >= 1"),
-    (lambda: cc.char_windows(np.arange(5), length=2.5), "whole number"),
-    (lambda: cc.char_windows(np.arange(5), length=5), "at least length + 1 = 6"),
-    (lambda: cc.char_windows(np.arange(10).reshape(2, 5), length=2), "1-d array"),
-    (lambda: cc.char_windows(np.arange(10), length=2, stride=0), "stride must be >= 1"),
-    (lambda: cc.parallel_streams(np.arange(5), n_streams=3), "too few for 3 streams"),
-    (lambda: cc.parallel_streams(np.arange(5), n_streams=0), "n_streams must be >= 1"),
-    (lambda: cc.parallel_streams(np.arange(6).reshape(2, 3), n_streams=1), "1-d array"),
-    (lambda: cc.unigram_bits_per_char(np.array([0, 5]), np.array([0]), 4), "[0, vocab_size=4)"),
-    (lambda: cc.unigram_bits_per_char(np.array([0]), np.array([], np.int64), 4), "non-empty"),
-    (lambda: cc.unigram_bits_per_char(np.array([0]), np.array([0]), 0), "vocab_size must be >= 1"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: cc.CharVocab().encode("caf\u00e9"), "outside the vocabulary"),
+        (lambda: cc.CharVocab().decode([0, 96]), "in [0, 96)"),
+        (lambda: cc.CharVocab("aba"), "repeated"),
+        (lambda: cc.CharVocab(""), "non-empty"),
+        (lambda: cc.split_corpus("abcdef", heldout_fraction=1.5), "between 0.0 and 1.0"),
+        (lambda: cc.split_corpus("abcdef", heldout_fraction=0), "strictly between 0 and 1"),
+        (lambda: cc.split_corpus("abc", heldout_fraction=0.1), "too short"),
+        (lambda: cc.char_windows(np.arange(5), length=0), "length must be >= 1"),
+        (lambda: cc.char_windows(np.arange(5), length=2.5), "whole number"),
+        (lambda: cc.char_windows(np.arange(5), length=5), "at least length + 1 = 6"),
+        (lambda: cc.char_windows(np.arange(10).reshape(2, 5), length=2), "1-d array"),
+        (lambda: cc.char_windows(np.arange(10), length=2, stride=0), "stride must be >= 1"),
+        (lambda: cc.parallel_streams(np.arange(5), n_streams=3), "too few for 3 streams"),
+        (lambda: cc.parallel_streams(np.arange(5), n_streams=0), "n_streams must be >= 1"),
+        (lambda: cc.parallel_streams(np.arange(6).reshape(2, 3), n_streams=1), "1-d array"),
+        (lambda: cc.unigram_bits_per_char(np.array([0, 5]), np.array([0]), 4), "[0, vocab_size=4)"),
+        (lambda: cc.unigram_bits_per_char(np.array([0]), np.array([], np.int64), 4), "non-empty"),
+        (lambda: cc.unigram_bits_per_char(np.array([0]), np.array([0]), 0), "vocab_size must be >= 1"),
+    ],
+)
 def test_bad_arguments_say_what_was_expected(call, words):
     with pytest.raises(ValueError) as error:
         call()

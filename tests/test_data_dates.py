@@ -1,4 +1,5 @@
 """coursekit.data.dates: spoken dates and their ISO form."""
+
 import datetime
 
 import numpy as np
@@ -7,19 +8,39 @@ import pytest
 from coursekit.data import dates as dt
 
 
-@pytest.mark.parametrize("year,words", [
-    (1990, "nineteen ninety"), (1905, "nineteen oh five"), (1900, "nineteen hundred"), (1918, "nineteen eighteen"),
-    (2000, "two thousand"), (2007, "two thousand seven"), (2010, "twenty ten"), (2023, "twenty twenty three"),
-    (1166, "eleven sixty six"),
-])
+@pytest.mark.parametrize(
+    "year,words",
+    [
+        (1990, "nineteen ninety"),
+        (1905, "nineteen oh five"),
+        (1900, "nineteen hundred"),
+        (1918, "nineteen eighteen"),
+        (2000, "two thousand"),
+        (2007, "two thousand seven"),
+        (2010, "twenty ten"),
+        (2023, "twenty twenty three"),
+        (1166, "eleven sixty six"),
+    ],
+)
 def test_spoken_years(year, words):
     assert dt.spoken_year(year) == words
 
 
-@pytest.mark.parametrize("day,words", [
-    (1, "first"), (2, "second"), (3, "third"), (11, "eleventh"), (12, "twelfth"), (20, "twentieth"),
-    (21, "twenty first"), (22, "twenty second"), (30, "thirtieth"), (31, "thirty first"),
-])
+@pytest.mark.parametrize(
+    "day,words",
+    [
+        (1, "first"),
+        (2, "second"),
+        (3, "third"),
+        (11, "eleventh"),
+        (12, "twelfth"),
+        (20, "twentieth"),
+        (21, "twenty first"),
+        (22, "twenty second"),
+        (30, "thirtieth"),
+        (31, "thirty first"),
+    ],
+)
 def test_ordinals(day, words):
     assert dt.ordinal(day) == words
 
@@ -76,13 +97,16 @@ def test_encodings():
     assert dt.decode_iso(np.array([[dt.START, 4, 5, dt.END, 6]]))[0] == "12"
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: dt.dates(0), "n must be >= 1"),
-    (lambda: dt.dates(5, first_year=1000), "first_year must be >= 1100"),
-    (lambda: dt.dates(5, first_year=2000, last_year=1999), "last_year must be >= 2000"),
-    (lambda: dt.dates(5, last_year=2100), "last_year must be <= 2099"),
-    (lambda: dt.dates(5, seed="0"), "seed must be a non-negative int"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: dt.dates(0), "n must be >= 1"),
+        (lambda: dt.dates(5, first_year=1000), "first_year must be >= 1100"),
+        (lambda: dt.dates(5, first_year=2000, last_year=1999), "last_year must be >= 2000"),
+        (lambda: dt.dates(5, last_year=2100), "last_year must be <= 2099"),
+        (lambda: dt.dates(5, seed="0"), "seed must be a non-negative int"),
+    ],
+)
 def test_bad_arguments(call, words):
     with pytest.raises(ValueError, match=words):
         call()

@@ -1,4 +1,5 @@
 """The look-ahead tagging task: tags are the tokens lag steps later, reproducible, bad arguments refused."""
+
 import numpy as np
 import pytest
 
@@ -27,14 +28,17 @@ def test_best_left_to_right_accuracy_matches_a_perfect_causal_guesser():
     assert measured == pytest.approx(best_left_to_right_accuracy(12, 8, 2), abs=0.01)
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: lookahead_tags(0), "n must be >= 1"),
-    (lambda: lookahead_tags(4, vocab=1), "vocab must be >= 2"),
-    (lambda: lookahead_tags(4, lag=0), "lag must be >= 1"),
-    (lambda: lookahead_tags(4, length=3, lag=3), "lag must be smaller than length"),
-    (lambda: lookahead_tags(4, seed=-1), "seed must be a non-negative int"),
-    (lambda: best_left_to_right_accuracy(4, 8, 4), "lag must be smaller than length"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: lookahead_tags(0), "n must be >= 1"),
+        (lambda: lookahead_tags(4, vocab=1), "vocab must be >= 2"),
+        (lambda: lookahead_tags(4, lag=0), "lag must be >= 1"),
+        (lambda: lookahead_tags(4, length=3, lag=3), "lag must be smaller than length"),
+        (lambda: lookahead_tags(4, seed=-1), "seed must be a non-negative int"),
+        (lambda: best_left_to_right_accuracy(4, 8, 4), "lag must be smaller than length"),
+    ],
+)
 def test_bad_arguments_are_refused_with_a_message(call, words):
     with pytest.raises(ValueError, match=words):
         call()

@@ -1,4 +1,5 @@
 """The memory tasks: targets are what their docstrings promise, reproducible, and bad arguments are refused."""
+
 import numpy as np
 import pytest
 
@@ -36,15 +37,18 @@ def test_tasks_are_reproducible_from_their_seed():
     assert np.array_equal(leaky_sum_task(5, seed=7)[1], leaky_sum_task(5, seed=7)[1])
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: recall_task(0), "n must be >= 1"),
-    (lambda: recall_task(4, length=5, lag=5), r"lag must be smaller than length \(5\)"),
-    (lambda: recall_task(4, lag=-1), "lag must be >= 0"),
-    (lambda: recall_task(4, lag=1.0), "lag must be a whole number"),
-    (lambda: recall_task(4, seed=-2), "seed must be a non-negative int"),
-    (lambda: leaky_sum_task(4, decay=1.5), "decay must be a number between 0.0 and 1.0"),
-    (lambda: leaky_sum_task(4, length=0), "length must be >= 1"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: recall_task(0), "n must be >= 1"),
+        (lambda: recall_task(4, length=5, lag=5), r"lag must be smaller than length \(5\)"),
+        (lambda: recall_task(4, lag=-1), "lag must be >= 0"),
+        (lambda: recall_task(4, lag=1.0), "lag must be a whole number"),
+        (lambda: recall_task(4, seed=-2), "seed must be a non-negative int"),
+        (lambda: leaky_sum_task(4, decay=1.5), "decay must be a number between 0.0 and 1.0"),
+        (lambda: leaky_sum_task(4, length=0), "length must be >= 1"),
+    ],
+)
 def test_bad_arguments(call, words):
     with pytest.raises(ValueError, match=words):
         call()

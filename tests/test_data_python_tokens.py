@@ -1,4 +1,5 @@
 """coursekit.data.python_tokens: characters of Python source tagged by the standard library's tokenize."""
+
 import io
 import tokenize
 
@@ -16,9 +17,11 @@ def tag_string(text: str) -> str:
 
 def test_every_character_gets_the_type_of_its_token():
     code = 'def f(x2):\n    """Doc\nstring."""\n    return x2 + 0x1F  # hex\n'
-    assert tag_string(code) == ("nnn_nOnnOO/"  # keywords are NAME tokens; the 2 of x2 is part of the name
-                                "____sssssssssssssssss/"  # the newline inside the docstring belongs to it
-                                "____nnnnnn_nn_O_9999__ccccc/")
+    assert tag_string(code) == (
+        "nnn_nOnnOO/"  # keywords are NAME tokens; the 2 of x2 is part of the name
+        "____sssssssssssssssss/"  # the newline inside the docstring belongs to it
+        "____nnnnnn_nn_O_9999__ccccc/"
+    )
 
 
 def test_comments_strings_and_blank_lines():
@@ -32,7 +35,9 @@ def test_the_frozen_source_is_plain_ascii_python_without_f_strings():
     tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     assert not [t for t in tokens if t.type == tokenize.ERRORTOKEN]
     # f-strings are tokenized differently since Python 3.12; the frozen text must not hold any
-    assert not [t for t in tokens if t.type == tokenize.STRING and "f" in t.string.split("'")[0].split('"')[0].lower()]
+    assert not [
+        t for t in tokens if t.type == tokenize.STRING and "f" in t.string.split("'")[0].split('"')[0].lower()
+    ]
 
 
 def test_the_labels_of_the_frozen_source_never_change():
@@ -40,8 +45,14 @@ def test_the_labels_of_the_frozen_source_never_change():
     tags = pt.label_characters(pt.source_text())
     assert len(tags) == 17656
     assert dict(zip(pt.TAGS, np.bincount(tags, minlength=len(pt.TAGS)).tolist())) == {
-        "space": 3466, "name": 7122, "number": 260, "string": 2767, "operator": 1611, "comment": 1828,
-        "newline": 602}
+        "space": 3466,
+        "name": 7122,
+        "number": 260,
+        "string": 2767,
+        "operator": 1611,
+        "comment": 1828,
+        "newline": 602,
+    }
 
 
 def test_windows_are_slices_of_the_text_with_their_tags():
@@ -53,7 +64,7 @@ def test_windows_are_slices_of_the_text_with_their_tags():
     all_chars, all_tags = pt.labelled_source("train")
     for window, window_tags in zip(chars, tags):
         start = pt.decode(all_chars).index(pt.decode(window))
-        assert np.array_equal(all_tags[start:start + 50], window_tags)
+        assert np.array_equal(all_tags[start : start + 50], window_tags)
 
 
 def test_train_and_test_split_the_text_at_a_line():
@@ -80,13 +91,16 @@ def test_encode_and_decode_are_inverse():
         pt.encode("\tx")
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: pt.python_tokens(0), "n must be >= 1"),
-    (lambda: pt.python_tokens(5, length=10**6), "length must be at most"),
-    (lambda: pt.python_tokens(5, split="valid"), "split must be 'train' or 'test'"),
-    (lambda: pt.python_tokens(5, seed=-1), "seed must be a non-negative int"),
-    (lambda: pt.labelled_source("all"), "split must be 'train' or 'test'"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: pt.python_tokens(0), "n must be >= 1"),
+        (lambda: pt.python_tokens(5, length=10**6), "length must be at most"),
+        (lambda: pt.python_tokens(5, split="valid"), "split must be 'train' or 'test'"),
+        (lambda: pt.python_tokens(5, seed=-1), "seed must be a non-negative int"),
+        (lambda: pt.labelled_source("all"), "split must be 'train' or 'test'"),
+    ],
+)
 def test_bad_arguments(call, words):
     with pytest.raises(ValueError, match=words):
         call()

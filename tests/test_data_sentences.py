@@ -1,4 +1,5 @@
 """Template sentences: reproducible, labelled by their meaning, and undecidable from word counts alone."""
+
 from collections import defaultdict
 
 import numpy as np
@@ -38,7 +39,7 @@ def sentiment(sentence: str) -> int:
 
     if "but" in words:
         cut = words.index("but")
-        before, after = words[:cut], words[cut + 1:]
+        before, after = words[:cut], words[cut + 1 :]
         return polarity(after) if "not" in before else polarity(before)
     return polarity(words)
 
@@ -47,7 +48,9 @@ def test_labels_are_what_the_sentences_say():
     tokens, lengths, labels, vocab = order_sentences(500, seed=0)
     sentences = decode(tokens, lengths, vocab)
     assert [sentiment(s) for s in sentences] == labels.tolist()
-    assert {"it was good", "it was not good"} <= set(decode(*encode(["it was good", "it was not good"], vocab), vocab))
+    assert {"it was good", "it was not good"} <= set(
+        decode(*encode(["it was good", "it was not good"], vocab), vocab)
+    )
 
 
 def test_sentences_with_but_share_their_bag_with_the_opposite_label():
@@ -85,20 +88,28 @@ def test_shuffle_words_permutes_within_each_sentence_only():
     shuffled = shuffle_words(tokens, lengths, seed=5)
     assert shuffled.shape == tokens.shape and not np.array_equal(shuffled, tokens)
     assert np.array_equal(np.sort(shuffled, 1), np.sort(tokens, 1)), "each row keeps its own words"
-    assert np.array_equal(bag_of_words(shuffled, lengths, len(vocab)), bag_of_words(tokens, lengths, len(vocab)))
+    assert np.array_equal(
+        bag_of_words(shuffled, lengths, len(vocab)), bag_of_words(tokens, lengths, len(vocab))
+    )
     assert np.all((shuffled == 0) == (tokens == 0)), "padding stays at the end"
     assert np.array_equal(shuffle_words(tokens, lengths, seed=5), shuffled)
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: order_sentences(0), "n must be >= 1"),
-    (lambda: order_sentences(10, seed=-1), "seed must be a non-negative int"),
-    (lambda: encode(["it was meh"], VOCAB), r"unknown word\(s\) \['meh'\]"),
-    (lambda: encode(["it was <pad>"], VOCAB), "unknown word"),
-    (lambda: encode([""], VOCAB), "at least one word"),
-    (lambda: encode([], VOCAB), "sentences must not be empty"),
-    (lambda: shuffle_words(np.zeros((1, 2), int), np.array([2]), seed=0.5), "seed must be a non-negative int"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: order_sentences(0), "n must be >= 1"),
+        (lambda: order_sentences(10, seed=-1), "seed must be a non-negative int"),
+        (lambda: encode(["it was meh"], VOCAB), r"unknown word\(s\) \['meh'\]"),
+        (lambda: encode(["it was <pad>"], VOCAB), "unknown word"),
+        (lambda: encode([""], VOCAB), "at least one word"),
+        (lambda: encode([], VOCAB), "sentences must not be empty"),
+        (
+            lambda: shuffle_words(np.zeros((1, 2), int), np.array([2]), seed=0.5),
+            "seed must be a non-negative int",
+        ),
+    ],
+)
 def test_bad_arguments(call, words):
     with pytest.raises(ValueError, match=words):
         call()

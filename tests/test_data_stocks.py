@@ -1,4 +1,5 @@
 """Monthly prices from matplotlib's Stocks.csv: one price a month, in order, with known values."""
+
 import numpy as np
 import pytest
 

@@ -1,4 +1,5 @@
 """Yearly sunspot numbers (NOAA NGDC via statsmodels): the frozen file, known years, windows, splits."""
+
 import hashlib
 from pathlib import Path
 
@@ -36,7 +37,12 @@ def test_sliding_windows_shapes_and_values():
     series = np.arange(10.0)
     X, y = sliding_windows(series, window=3)
     assert X.shape == (7, 3) and y.shape == (7, 1)
-    assert np.array_equal(X[0], [0, 1, 2]) and y[0, 0] == 3 and np.array_equal(X[-1], [6, 7, 8]) and y[-1, 0] == 9
+    assert (
+        np.array_equal(X[0], [0, 1, 2])
+        and y[0, 0] == 3
+        and np.array_equal(X[-1], [6, 7, 8])
+        and y[-1, 0] == 9
+    )
     X, y = sliding_windows(series, window=4, horizon=3)
     assert X.shape == (4, 4) and y.shape == (4, 3)
     assert np.array_equal(y[1], [5, 6, 7]) and np.array_equal(X[1], [1, 2, 3, 4])
@@ -59,16 +65,33 @@ def test_split_tail_keeps_the_last_years_apart():
     assert split_tail(np.arange(5.0), tail=1)[1].tolist() == [4.0]
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: sliding_windows(np.arange(5.0), window=0), r"window must be >= 1; got 0"),
-    (lambda: sliding_windows(np.arange(5.0), window=2.5), r"window must be a whole number \(int\) >= 1; got 2.5"),
-    (lambda: sliding_windows(np.arange(5.0), window=2, horizon=0), r"horizon must be >= 1; got 0"),
-    (lambda: sliding_windows(np.arange(5.0), window=4, horizon=2),
-     r"window \+ horizon must be at most the series length 5; got window=4, horizon=2"),
-    (lambda: sliding_windows(np.zeros((3, 4)), window=2), r"series must be one-dimensional \(T,\); got shape \(3, 4\)"),
-    (lambda: split_tail(np.arange(5.0), tail=5), r"tail must be shorter than the series \(5 values\); got 5"),
-    (lambda: split_tail(np.arange(5.0), tail=True), r"tail must be a whole number \(int\) >= 1; got True"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: sliding_windows(np.arange(5.0), window=0), r"window must be >= 1; got 0"),
+        (
+            lambda: sliding_windows(np.arange(5.0), window=2.5),
+            r"window must be a whole number \(int\) >= 1; got 2.5",
+        ),
+        (lambda: sliding_windows(np.arange(5.0), window=2, horizon=0), r"horizon must be >= 1; got 0"),
+        (
+            lambda: sliding_windows(np.arange(5.0), window=4, horizon=2),
+            r"window \+ horizon must be at most the series length 5; got window=4, horizon=2",
+        ),
+        (
+            lambda: sliding_windows(np.zeros((3, 4)), window=2),
+            r"series must be one-dimensional \(T,\); got shape \(3, 4\)",
+        ),
+        (
+            lambda: split_tail(np.arange(5.0), tail=5),
+            r"tail must be shorter than the series \(5 values\); got 5",
+        ),
+        (
+            lambda: split_tail(np.arange(5.0), tail=True),
+            r"tail must be a whole number \(int\) >= 1; got True",
+        ),
+    ],
+)
 def test_bad_arguments_say_what_was_expected(call, message):
     with pytest.raises(ValueError, match=message):
         call()

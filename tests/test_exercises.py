@@ -1,5 +1,6 @@
 """Every exercise notebook, through the real pipeline: the solution gets full marks, the
 released exercise gets zero with every question "not attempted", and runs top to bottom."""
+
 from pathlib import Path
 
 import nbformat
@@ -39,7 +40,10 @@ def test_exercise_scores_zero_and_runs_top_to_bottom(solution):
     result = grade_submission(exercise, OPTIONS)
     assert result.score == 0 and {q.status for q in result.questions.values()} == {"not attempted"}, result
     notebook = nbformat.read(exercise, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(exercise.parent)}}).execute()  # raises on any error
-    printed = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(exercise.parent)}}
+    ).execute()  # raises on any error
+    printed = "".join(
+        o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
     assert printed.count("not attempted") >= len(questions_of(solution.name))

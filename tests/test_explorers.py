@@ -232,10 +232,19 @@ def test_one_output_holds_the_live_view_and_the_stored_image(capsys):
     explorer = explore_gradient_flow()
     assert capsys.readouterr().out == "Live in JupyterLab: move the sliders.\n"
     data, metadata = explorer._repr_mimebundle_()
-    assert set(data) == {WIDGET_VIEW, "image/png", "text/plain"}
+    assert set(data) == {
+        WIDGET_VIEW,
+        "image/png",
+        "text/html",
+        "text/plain",
+    }  # text/html: the figure with its alt
     assert data[WIDGET_VIEW]["model_id"] == explorer.widget.model_id
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     assert "spectral radius 0.90" in metadata["image/png"]["alt"]
+    assert (
+        data["text/html"].startswith('<img alt="Gradient norm against steps back')
+        and data["image/png"] in data["text/html"]
+    )
     assert explorer.output.outputs[0]["text"].startswith(
         "spectral radius 0.90, largest singular value 0.90, tanh"
     )
@@ -294,5 +303,5 @@ def test_without_ipywidgets_it_says_what_to_call_and_shows_the_default():
             "Widgets are not available here (ipywidgets cannot be imported); call "
             "gradient_flow_figure(radius=0.9, non_normality=1.0, nonlinearity='tanh') to see one setting."
         ),
-        "['image/png', 'text/plain'] None",
+        "['image/png', 'text/html', 'text/plain'] None",
     ]

@@ -7,6 +7,7 @@ nothing; run_autograder then grades with this Python and the copy of coursekit i
 (bubblewrap again) nested inside. Every results.json is checked against
 gradescope_results.schema.json, written from Gradescope's specification.
 """
+
 import json
 import os
 import shutil
@@ -52,12 +53,19 @@ def test_zip_has_gradescope_layout_and_the_secret(autograder_zip):
         modes = {info.filename: info.external_attr >> 16 for info in archive.infolist()}
         config = json.loads(archive.read(CONFIG))
         setup = archive.read("setup.sh").decode()
-    assert {"setup.sh", "run_autograder", "requirements.lock", f"solutions/{NOTEBOOK}", "course/pyproject.toml",
-            "course/coursekit/grading/gradescope.py", "course/coursekit/checks/recurrent_neuron.py"} <= names
+    assert {
+        "setup.sh",
+        "run_autograder",
+        "requirements.lock",
+        f"solutions/{NOTEBOOK}",
+        "course/pyproject.toml",
+        "course/coursekit/grading/gradescope.py",
+        "course/coursekit/checks/recurrent_neuron.py",
+    } <= names
     assert all(modes[name] & stat.S_IXUSR for name in ("setup.sh", "run_autograder"))
     assert not any("__pycache__" in name or name.endswith(".pyc") for name in names)
     assert config["notebook"] == NOTEBOOK and config["secret"] == SECRET
-    assert "-c \"$SOURCE/requirements.lock\"" in setup and "apt-get install" in setup and "bubblewrap" in setup
+    assert '-c "$SOURCE/requirements.lock"' in setup and "apt-get install" in setup and "bubblewrap" in setup
 
 
 def test_cli_takes_the_secret_from_the_environment_and_says_it_is_in_the_zip(tmp_path, monkeypatch, capsys):
@@ -78,18 +86,30 @@ def test_cli_refuses_a_notebook_that_is_not_a_solution(tmp_path, capsys):
 
 # ---- results.json from result objects (no sandbox) ----------------------------------------------
 def test_results_json_of_a_graded_and_of_an_unreadable_submission():
-    result = SubmissionResult(student="s", file="/tmp/x/02.ipynb", notebook=NOTEBOOK, score=4.0, max_score=6.0,
-                              questions={gid: QuestionResult(p, p, "passed") for gid, p in QUESTIONS.items()},
-                              notes=["cell 'x' appears 2 times in the submission; the first copy was graded"])
-    result.questions["elman_step"] = QuestionResult(0.0, 2.0, "failed", "on a hidden case, the bias b is missing")
+    result = SubmissionResult(
+        student="s",
+        file="/tmp/x/02.ipynb",
+        notebook=NOTEBOOK,
+        score=4.0,
+        max_score=6.0,
+        questions={gid: QuestionResult(p, p, "passed") for gid, p in QUESTIONS.items()},
+        notes=["cell 'x' appears 2 times in the submission; the first copy was graded"],
+    )
+    result.questions["elman_step"] = QuestionResult(
+        0.0, 2.0, "failed", "on a hidden case, the bias b is missing"
+    )
     data = results_json(result, "mine.ipynb")
     tests = check_results(data)
     assert data["score"] == 4.0 and "mine.ipynb" in data["output"]
     assert tests["elman_step"]["output"].startswith("Failed (0 / 2 points): on a hidden case")
     assert "appears 2 times" in data["tests"][-1]["output"]
-    broken = SubmissionResult(student="s", file="b.ipynb", notebook=NOTEBOOK,
-                              error="b.ipynb is not valid notebook JSON",
-                              questions={gid: QuestionResult(0.0, p, "not attempted") for gid, p in QUESTIONS.items()})
+    broken = SubmissionResult(
+        student="s",
+        file="b.ipynb",
+        notebook=NOTEBOOK,
+        error="b.ipynb is not valid notebook JSON",
+        questions={gid: QuestionResult(0.0, p, "not attempted") for gid, p in QUESTIONS.items()},
+    )
     data = results_json(broken)
     check_results(data)
     assert data["score"] == 0 and "not valid notebook JSON" in data["output"] and "Submit" in data["output"]
@@ -116,10 +136,18 @@ def _can_emulate() -> str:
     """'' when bubblewrap can bind a folder at /autograder and run the grader's bubblewrap inside; else why not."""
     if shutil.which("bwrap") is None:
         return "no bwrap"
-    inner = ("bwrap --unshare-all --unshare-user --disable-userns --die-with-parent --ro-bind /usr /usr "
-             "--symlink usr/lib /lib --symlink usr/lib64 /lib64 --symlink usr/bin /bin --proc /proc -- /bin/true")
-    probe = subprocess.run([*_gradescope_machine(Path("/tmp")), "/bin/sh", "-c", inner], capture_output=True, text=True)
-    return "" if probe.returncode == 0 else f"bubblewrap cannot emulate /autograder here: {probe.stderr.strip()[:200]}"
+    inner = (
+        "bwrap --unshare-all --unshare-user --disable-userns --die-with-parent --ro-bind /usr /usr "
+        "--symlink usr/lib /lib --symlink usr/lib64 /lib64 --symlink usr/bin /bin --proc /proc -- /bin/true"
+    )
+    probe = subprocess.run(
+        [*_gradescope_machine(Path("/tmp")), "/bin/sh", "-c", inner], capture_output=True, text=True
+    )
+    return (
+        ""
+        if probe.returncode == 0
+        else f"bubblewrap cannot emulate /autograder here: {probe.stderr.strip()[:200]}"
+    )
 
 
 SUBMISSIONS = {  # name: {file in /autograder/submission: its bytes}
@@ -147,14 +175,30 @@ def graded(autograder_zip, tmp_path_factory):
         for file, data in files.items():
             (root / "submission" / file).parent.mkdir(parents=True, exist_ok=True)
             (root / "submission" / file).write_bytes(data)
-        (root / "submission_metadata.json").write_text(json.dumps({"id": 1, "users": [
-            {"id": 1234, "email": "learner@example.com", "name": "A Learner"}]}))
+        (root / "submission_metadata.json").write_text(
+            json.dumps(
+                {"id": 1, "users": [{"id": 1234, "email": "learner@example.com", "name": "A Learner"}]}
+            )
+        )
         if name == "solution":  # once: in this mode it only checks the Python it is given
-            setup = subprocess.run([*_gradescope_machine(root), "bash", "/autograder/source/setup.sh"], env=env,
-                                   capture_output=True, text=True, timeout=120)
+            setup = subprocess.run(
+                [*_gradescope_machine(root), "bash", "/autograder/source/setup.sh"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert setup.returncode == 0 and "installing nothing" in setup.stdout, setup
-        runs[name] = (root, subprocess.Popen([*_gradescope_machine(root), "/autograder/run_autograder"], env=env,
-                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        runs[name] = (
+            root,
+            subprocess.Popen(
+                [*_gradescope_machine(root), "/autograder/run_autograder"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            ),
+        )
     done = {}
     for name, (root, process) in runs.items():
         stdout, _ = process.communicate(timeout=300)
@@ -200,9 +244,13 @@ def test_which_file_is_graded(tmp_path):
 
     assert find_submission(tmp_path / "missing", NOTEBOOK) == (None, "no files were submitted")
     assert find_submission(files("a.ipynb", f"x/{NOTEBOOK}"), NOTEBOOK)[0].name == NOTEBOOK
-    assert find_submission(files("renamed.ipynb", ".ipynb_checkpoints/b.ipynb"), NOTEBOOK)[0].name == "renamed.ipynb"
+    assert (
+        find_submission(files("renamed.ipynb", ".ipynb_checkpoints/b.ipynb"), NOTEBOOK)[0].name
+        == "renamed.ipynb"
+    )
     none, why = find_submission(files("answers.py"), NOTEBOOK)
-    assert none is None and why == ("the submission holds no notebook (.ipynb file), only: answers.py; "
-                                    f"submit {NOTEBOOK}")
+    assert none is None and why == (
+        f"the submission holds no notebook (.ipynb file), only: answers.py; submit {NOTEBOOK}"
+    )
     none, why = find_submission(files("a.ipynb", "b.ipynb"), NOTEBOOK)
     assert none is None and "2 notebooks (a.ipynb, b.ipynb)" in why

@@ -1,4 +1,5 @@
 """The gradient-norm probe agrees with coursekit's BPTT and with the power law of a linear RNN."""
+
 import numpy as np
 import pytest
 
@@ -27,7 +28,7 @@ def test_norms_match_the_state_gradients_of_rnn_backward(nonlinearity):
     norms = gradient_norms_over_time(params.weight_hh, h, dh_T, nonlinearity)
     # dL/dh_t is the dh0 that rnn_backward returns for the rest of the sequence started from h_t.
     for t in range(T - 1):
-        tail, tail_cache = rnn_forward(x[:, t + 1:], h[:, t], params, nonlinearity)
+        tail, tail_cache = rnn_forward(x[:, t + 1 :], h[:, t], params, nonlinearity)
         dh = np.zeros_like(tail)
         dh[:, -1] = dh_T
         _, dh_t, _ = rnn_backward(dh, tail_cache)

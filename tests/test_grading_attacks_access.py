@@ -14,6 +14,7 @@ cannot forge its results, cannot write to any file of the grader's machine, cann
 inputs out through its feedback (messages, values, printing, type names or shapes), cannot predict
 the hidden cases once the instructor sets a secret, and cannot connect to the network.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,9 +58,11 @@ WRONG = "np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)"  # the bias is missing: 0 poin
 
 def channel(flag: str) -> str:
     """The end of an attack cell: an elman_step that is right only when `flag` (an expression) is true."""
-    return (f"\n\ndef elman_step(x_t, h_prev, W_xh, W_hh, b):\n"
-            f"    if {flag}:\n        return {RIGHT}\n"
-            f"    return {WRONG}\n")
+    return (
+        f"\n\ndef elman_step(x_t, h_prev, W_xh, W_hh, b):\n"
+        f"    if {flag}:\n        return {RIGHT}\n"
+        f"    return {WRONG}\n"
+    )
 
 
 def submit(folder: Path, elman_source: str, name: str = SUBMISSION, **cells) -> Path:
@@ -70,7 +73,11 @@ def assert_stopped(result) -> None:
     """The attack failed: elman_step earns 0 and nothing else changed. The attack cell ran to its end
     and its wrong elman_step was judged (so the 0 is the channel's answer, not a crash)."""
     assert result.error == "", result.error
-    assert points(result) == {"elman_step": 0, **UNTOUCHED}, (points(result), words(result), result.output[-2000:])
+    assert points(result) == {"elman_step": 0, **UNTOUCHED}, (
+        points(result),
+        words(result),
+        result.output[-2000:],
+    )
     assert "differs from the expected values" in result.questions["elman_step"].message, words(result)
     assert not [note for note in result.notes if "elman_step_answer" in note], result.notes
 
@@ -84,22 +91,24 @@ def assert_worked(result) -> None:
 # ---- 1. reaching the reference ----------------------------------------------------------------------
 IMPORTS = {  # ways to import coursekit that no look at the source would catch
     "exec": 'exec("import " + "course" + "kit.checks.recurrent_neuron")\n'
-            'module = sys.modules["course" + "kit.checks.recurrent_neuron"]',
+    'module = sys.modules["course" + "kit.checks.recurrent_neuron"]',
     "dunder_import": 'module = __import__("course" + "kit.checks.recurrent_neuron", fromlist=["x"])',
     "importlib": 'module = importlib.import_module("course" + "kit.checks.recurrent_neuron")',
-    "repository_on_sys_path": f'sys.path.insert(0, {str(ROOT)!r})\n'
-                              'module = importlib.import_module("course" + "kit.checks.recurrent_neuron")',
+    "repository_on_sys_path": f"sys.path.insert(0, {str(ROOT)!r})\n"
+    'module = importlib.import_module("course" + "kit.checks.recurrent_neuron")',
 }
 
 
 @pytest.mark.parametrize("how", IMPORTS)
 def test_importing_coursekit_for_the_reference(tmp_path, how):
     # Stopped by the sandbox: coursekit (and the repository) is not there to import.
-    source = ("import importlib, sys\ntry:\n" + textwrap.indent(IMPORTS[how], "    ") + "\n"
-              "    reference = module.elman_reference\nexcept Exception:\n    reference = None\n\n"
-              "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n"
-              "    if reference is not None:\n        return reference(x_t, h_prev, W_xh, W_hh, b)[0]\n"
-              f"    return {WRONG}\n")
+    source = (
+        "import importlib, sys\ntry:\n" + textwrap.indent(IMPORTS[how], "    ") + "\n"
+        "    reference = module.elman_reference\nexcept Exception:\n    reference = None\n\n"
+        "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n"
+        "    if reference is not None:\n        return reference(x_t, h_prev, W_xh, W_hh, b)[0]\n"
+        f"    return {WRONG}\n"
+    )
     path = submit(tmp_path, source)
     assert_stopped(grade(path))
     assert_worked(grade(path, isolated=False))
@@ -116,16 +125,19 @@ READS = {
     "os_read": f"fd = os.open({str(SOLUTION_FILE)!r}, os.O_RDONLY)\ntext = os.read(fd, 10**7).decode()",
     # no path in the source: the repository found from where the runner itself lives
     "next_to_the_runner": "text = (pathlib.Path(sys.argv[0]).resolve().parents[2] / 'solutions' / "
-                          "'02_recurrent_neuron.ipynb').read_text()",
+    "'02_recurrent_neuron.ipynb').read_text()",
 }
 
 
 @pytest.mark.parametrize("how", READS)
 def test_reading_the_solution_notebook_from_disk(tmp_path, how):
     # Stopped by the sandbox: only the Python installation is mounted, not the solutions.
-    source = ("import json, os, pathlib, sys\ntry:\n" + textwrap.indent(READS[how] + _EXEC_SOLUTION, "    ")
-              + "except Exception:\n    pass\n\nif 'elman_step' not in globals():\n"
-              f"    def elman_step(x_t, h_prev, W_xh, W_hh, b):\n        return {WRONG}\n")
+    source = (
+        "import json, os, pathlib, sys\ntry:\n"
+        + textwrap.indent(READS[how] + _EXEC_SOLUTION, "    ")
+        + "except Exception:\n    pass\n\nif 'elman_step' not in globals():\n"
+        f"    def elman_step(x_t, h_prev, W_xh, W_hh, b):\n        return {WRONG}\n"
+    )
     path = submit(tmp_path, source)
     assert_stopped(grade(path))
     assert_worked(grade(path, isolated=False))
@@ -141,9 +153,14 @@ MAGICS = {  # IPython runs answer cells: its magics and shell escapes are there
 @pytest.mark.parametrize("how", MAGICS)
 def test_ipython_magics_read_the_solution(tmp_path, how):
     # Stopped by the sandbox: the shell commands run in it too, where the file does not exist.
-    source = ("import json\n" + MAGICS[how] + "\ntry:" + textwrap.indent(_EXEC_SOLUTION, "    ")
-              + "except Exception:\n    pass\n\nif 'elman_step' not in globals():\n"
-              f"    def elman_step(x_t, h_prev, W_xh, W_hh, b):\n        return {WRONG}\n")
+    source = (
+        "import json\n"
+        + MAGICS[how]
+        + "\ntry:"
+        + textwrap.indent(_EXEC_SOLUTION, "    ")
+        + "except Exception:\n    pass\n\nif 'elman_step' not in globals():\n"
+        f"    def elman_step(x_t, h_prev, W_xh, W_hh, b):\n        return {WRONG}\n"
+    )
     path = submit(tmp_path, source)
     assert_stopped(grade(path))
     assert_worked(grade(path, isolated=False))
@@ -152,11 +169,13 @@ def test_ipython_magics_read_the_solution(tmp_path, how):
 def test_percent_run_of_the_solution_notebook(tmp_path):
     # Stopped by the sandbox: %run finds no file. (The grader's own answer() is kept, so that the
     # quiz answers still reach the grader when the unsandboxed run imports coursekit's.)
-    source = ("grader_answer = answer\ntry:\n"
-              f"    get_ipython().run_line_magic('run', {str(SOLUTION_FILE)!r})\n"
-              "except BaseException:\n    pass\nanswer = grader_answer\n\n"
-              "if 'elman_step' not in globals():\n"
-              f"    def elman_step(x_t, h_prev, W_xh, W_hh, b):\n        return {WRONG}\n")
+    source = (
+        "grader_answer = answer\ntry:\n"
+        f"    get_ipython().run_line_magic('run', {str(SOLUTION_FILE)!r})\n"
+        "except BaseException:\n    pass\nanswer = grader_answer\n\n"
+        "if 'elman_step' not in globals():\n"
+        f"    def elman_step(x_t, h_prev, W_xh, W_hh, b):\n        return {WRONG}\n"
+    )
     path = submit(tmp_path, source)
     assert_stopped(grade(path))
     # %run of a notebook imports nbformat, whose schema validators take seconds to build: more time
@@ -181,7 +200,7 @@ def suspicious(o):
         return False
 '''
 SEARCHES = {
-    "globals_of_check_and_answer": '''
+    "globals_of_check_and_answer": """
 seen, todo = set(), [check.__globals__, answer.__globals__, sys._getframe().f_globals]
 frame = sys._getframe()
 while frame is not None:
@@ -202,9 +221,9 @@ while todo and not found and len(seen) < 200000:
         todo.append(vars(o))
     elif isinstance(o, types.FunctionType):
         todo += [o.__globals__] + [c.cell_contents for c in (o.__closure__ or ()) if c.cell_contents is not None]
-''',
+""",
     "gc_get_objects": "found = any(suspicious(o) for o in gc.get_objects())",
-    "object_subclasses": '''
+    "object_subclasses": """
 def subclasses(cls, seen):
     for sub in type.__subclasses__(cls):
         if sub not in seen:
@@ -212,7 +231,7 @@ def subclasses(cls, seen):
             subclasses(sub, seen)
     return seen
 found = any(suspicious(c) for c in subclasses(object, set()))
-''',
+""",
 }
 
 
@@ -226,8 +245,11 @@ def test_introspection_finds_nothing_of_the_grader(tmp_path, how):
     assert_stopped(grade(path, isolated=False))  # the same without the sandbox: the design stops it
     # The proof that the search would find the grader's objects where they were in its process:
     # unsandboxed, with coursekit imported first (as a one-process grader would have it).
-    loaded = submit(tmp_path, 'import importlib\nimportlib.import_module("course" + "kit.checks.recurrent_neuron")\n'
-                    + source, name="alice_loaded.ipynb")
+    loaded = submit(
+        tmp_path,
+        'import importlib\nimportlib.import_module("course" + "kit.checks.recurrent_neuron")\n' + source,
+        name="alice_loaded.ipynb",
+    )
     assert_worked(grade(loaded, isolated=False))
 
 
@@ -283,7 +305,7 @@ def elman_step(x_t, h_prev, W_xh, W_hh, b):
 FORGERIES = {  # forge(request id) -> the bytes written to the reply pipe before the runner's own reply
     "claims_passed": 'lambda i: message({"id": i, "status": "passed", "verdict": "passed", "points": 2, "score": 6})',
     "zeros_as_the_output": 'lambda i: message({"id": i, "status": "returned", "changed": [], '
-                           '"arrays": [["<f8", [3, 4]]]}, bytes(96))',
+    '"arrays": [["<f8", [3, 4]]]}, bytes(96))',
     "answers_ahead": 'lambda i: message({"id": i + 1, "status": "passed", "points": 2})',
     "garbage": 'lambda i: b"\\xff" * 64',
 }
@@ -299,15 +321,23 @@ def test_forged_replies_on_the_runners_pipe(tmp_path, forgery, isolated):
     result = grade(submit(tmp_path, source), isolated=isolated)
     question = result.questions["elman_step"]
     assert result.error == "" and question.points == 0, (points(result), words(result))
-    said = {"claims_passed": "reply was damaged", "zeros_as_the_output": "differs from the expected values",
-            "answers_ahead": "answered out of turn", "garbage": "broke the reply format"}[forgery]
+    said = {
+        "claims_passed": "reply was damaged",
+        "zeros_as_the_output": "differs from the expected values",
+        "answers_ahead": "answered out of turn",
+        "garbage": "broke the reply format",
+    }[forgery]
     assert said in question.message, question
     if forgery in SAME_TURN:
         # The forged reply is taken as the answer (and judged: 0); the runner's own reply, late, then
         # answers the next request out of turn, so the next answer cell (jordan_step's) is lost too.
         # A cost to the forger, never a gain.
-        assert points(result) == {"elman_step": 0, "jordan_step": 0, "which_form_remembers_more": 1,
-                                  "shape_of_w_xh": 1}, words(result)
+        assert points(result) == {
+            "elman_step": 0,
+            "jordan_step": 0,
+            "which_form_remembers_more": 1,
+            "shape_of_w_xh": 1,
+        }, words(result)
         assert "answer cell 'jordan_step_answer': the sandbox answered out of turn" in words(result)
     else:  # the sandbox is stopped at once; a fresh one grades the rest
         assert points(result) == {"elman_step": 0, **UNTOUCHED}, words(result)
@@ -323,23 +353,38 @@ def one_process_verdict(source: str) -> str:
         exec({source!r}, namespace)
         print(question.check_cases(namespace, question.public_cases() + question.hidden_cases(7)).status)
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
     return done.stdout.strip() or done.stderr[-2000:]
 
 
 PATCHES = {  # (the patch, what undoes it, whether it fools a grader in the learner's process)
-    "np_tanh": ("real = np.tanh\nnp.tanh = lambda a, *args, **kwargs: np.zeros_like(a)", "np.tanh = real", True),
-    "np_asarray": ("real = np.asarray\nnp.asarray = lambda a, *args, **kwargs: np.zeros(np.shape(a))",
-                   "np.asarray = real", True),
-    "np_allclose_and_testing": ("real = np.allclose, np.testing.assert_allclose, np.array_equal\n"
-                                "np.allclose = lambda *args, **kwargs: True\n"
-                                "np.testing.assert_allclose = lambda *args, **kwargs: None\n"
-                                "np.array_equal = lambda *args, **kwargs: True",
-                                "np.allclose, np.testing.assert_allclose, np.array_equal = real", False),
-    "shadowed_builtins": ("table = __builtins__ if isinstance(__builtins__, dict) else vars(__builtins__)\n"
-                          "real = table['max']\n"
-                          "table['max'] = lambda *args, **kw: float('inf') if args[:1] == (1e-8,) else real(*args, **kw)",
-                          "table['max'] = real", True),
+    "np_tanh": (
+        "real = np.tanh\nnp.tanh = lambda a, *args, **kwargs: np.zeros_like(a)",
+        "np.tanh = real",
+        True,
+    ),
+    "np_asarray": (
+        "real = np.asarray\nnp.asarray = lambda a, *args, **kwargs: np.zeros(np.shape(a))",
+        "np.asarray = real",
+        True,
+    ),
+    "np_allclose_and_testing": (
+        "real = np.allclose, np.testing.assert_allclose, np.array_equal\n"
+        "np.allclose = lambda *args, **kwargs: True\n"
+        "np.testing.assert_allclose = lambda *args, **kwargs: None\n"
+        "np.array_equal = lambda *args, **kwargs: True",
+        "np.allclose, np.testing.assert_allclose, np.array_equal = real",
+        False,
+    ),
+    "shadowed_builtins": (
+        "table = __builtins__ if isinstance(__builtins__, dict) else vars(__builtins__)\n"
+        "real = table['max']\n"
+        "table['max'] = lambda *args, **kw: float('inf') if args[:1] == (1e-8,) else real(*args, **kw)",
+        "table['max'] = real",
+        True,
+    ),
 }
 
 
@@ -360,22 +405,28 @@ def test_monkeypatching_numpy_and_builtins(tmp_path, patch):
 def test_replacing_answer_records_only_the_learners_answers(tmp_path):
     # Stopped by the design: answer() only records values; the grader asks for the quiz questions'
     # and judges them itself, and never asks the function questions' (those it calls).
-    source = ("recorded = answer.__closure__[0].cell_contents  # the runner's dict of answers\n"
-              "def answer(grade_id, value=...):\n"
-              "    for gid in ('elman_step', 'jordan_step', 'which_form_remembers_more', 'shape_of_w_xh', grade_id):\n"
-              "        recorded[gid] = 'b'\n"
-              "answer('elman_step')\n\n" + WRONG_ELMAN)
+    source = (
+        "recorded = answer.__closure__[0].cell_contents  # the runner's dict of answers\n"
+        "def answer(grade_id, value=...):\n"
+        "    for gid in ('elman_step', 'jordan_step', 'which_form_remembers_more', 'shape_of_w_xh', grade_id):\n"
+        "        recorded[gid] = 'b'\n"
+        "answer('elman_step')\n\n" + WRONG_ELMAN
+    )
     path = submit(tmp_path, source)
     for isolated in (True, False):  # the same without the sandbox: the design, not isolation, decides
         result = grade(path, isolated=isolated)
         assert result.error == ""
         # what answering "b" to every quiz question earns: right for the first, not a shape for the second
-        assert points(result) == {"elman_step": 0, "jordan_step": 2, "which_form_remembers_more": 1,
-                                  "shape_of_w_xh": 0}, words(result)
+        assert points(result) == {
+            "elman_step": 0,
+            "jordan_step": 2,
+            "which_form_remembers_more": 1,
+            "shape_of_w_xh": 0,
+        }, words(result)
 
 
 # ---- 3. tampering with files --------------------------------------------------------------------------
-_TAMPER = '''
+_TAMPER = """
 import os
 
 target, new_file = {target!r}, {new_file!r}
@@ -404,7 +455,7 @@ def delete():
     os.remove(target)
 
 changed = any([tried(append), tried(chmod), tried(create), tried(delete)])
-'''
+"""
 SITE_PACKAGES = Path(__import__("sysconfig").get_paths()["purelib"])  # this venv's: /work/main/.venv/lib/...
 IPYTHON_STARTUP = Path.home() / ".ipython" / "profile_default" / "startup"
 
@@ -447,12 +498,23 @@ def tamper_target(name: str, tmp_path: Path, proof: bool) -> tuple[Path, Path, d
 def state(target: Path, folder: Path, listing: bool) -> tuple:
     """What an attack could change: the file's bytes, mtime and mode, and the folder's names."""
     info = os.stat(target) if target.exists() else None
-    return (target.read_bytes() if info else None, info and info.st_mtime_ns, info and info.st_mode,
-            sorted(os.listdir(folder)) if listing else None)
+    return (
+        target.read_bytes() if info else None,
+        info and info.st_mtime_ns,
+        info and info.st_mode,
+        sorted(os.listdir(folder)) if listing else None,
+    )
 
 
-TARGETS = ["solutions_copy", "checks_module", "other_student", "out_folder", "own_submission", "ipython_startup",
-           "site_packages"]
+TARGETS = [
+    "solutions_copy",
+    "checks_module",
+    "other_student",
+    "out_folder",
+    "own_submission",
+    "ipython_startup",
+    "site_packages",
+]
 OUTSIDE_TMP = {"ipython_startup", "site_packages"}  # real folders of this machine: cleaned up in `finally`
 
 
@@ -508,25 +570,32 @@ def leaked(text: str) -> list[float]:
     return [v for v in values if any(needle in text for needle in needles(v))]
 
 
-_PUBLIC_THEN = f'''
+_PUBLIC_THEN = f"""
 STASH = []
 
 def elman_step(x_t, h_prev, W_xh, W_hh, b):
     inputs = (x_t, h_prev, W_xh, W_hh, b)
     if x_t.shape == (3, 2):  # the public example: right, so that the grader goes on to the hidden cases
         return {RIGHT}
-'''
+"""
 NAME = '"v" + "_".join(f"{abs(v):.4f}" for v in np.concatenate([a.ravel() for a in inputs]))'
 STASHED = "inputs = STASH[0]\n"
 LEAKS = {  # (the rest of elman_step, the jordan_step_answer cell or None for the solution's)
     "raises_its_inputs": ('    raise ValueError("LEAK " + repr(inputs))', None),
     "prints_its_inputs": ('    print("LEAK", inputs)\n    return x_t', None),
-    "returns_its_inputs": ("    flat = np.concatenate([a.ravel() for a in inputs])\n"
-                           "    return np.resize(flat, (x_t.shape[0], W_xh.shape[0]))", None),
-    "stashes_them_for_the_next_cell_to_print": (f"    STASH.append(inputs)\n    return {RIGHT}",
-                                                'print("LEAK", STASH)\n\n' + right_jordan()),
-    "stashes_them_for_the_next_cell_to_raise": (f"    STASH.append(inputs)\n    return {RIGHT}",
-                                                'raise ValueError("LEAK " + repr(STASH))'),
+    "returns_its_inputs": (
+        "    flat = np.concatenate([a.ravel() for a in inputs])\n"
+        "    return np.resize(flat, (x_t.shape[0], W_xh.shape[0]))",
+        None,
+    ),
+    "stashes_them_for_the_next_cell_to_print": (
+        f"    STASH.append(inputs)\n    return {RIGHT}",
+        'print("LEAK", STASH)\n\n' + right_jordan(),
+    ),
+    "stashes_them_for_the_next_cell_to_raise": (
+        f"    STASH.append(inputs)\n    return {RIGHT}",
+        'raise ValueError("LEAK " + repr(STASH))',
+    ),
 }
 
 
@@ -538,7 +607,9 @@ def test_hidden_inputs_never_reach_the_feedback(tmp_path, leak):
     cells = {"jordan_step_answer": jordan} if jordan else {}
     path = submit(tmp_path, _PUBLIC_THEN + body, **cells)
     result = grade(path, secret=SECRET)
-    said = feedback_markdown(result) + "\n".join([words(result)] + [q.inputs for q in result.questions.values()])
+    said = feedback_markdown(result) + "\n".join(
+        [words(result)] + [q.inputs for q in result.questions.values()]
+    )
     assert result.error == ""
     assert leaked(said) == [], said
     assert "LEAK" not in said and "array(" not in said, said  # no raw exception text, no printing
@@ -551,13 +622,25 @@ def test_hidden_inputs_never_reach_the_feedback(tmp_path, leak):
 WEAK_LEAKS = {  # the same stolen hidden inputs, carried by a type name or a shape the learner's code chose
     "exception_class_name": (f"    raise type({NAME}[:60], (Exception,), {{}})()", None, None),
     "returned_type_name": (f"    return type({NAME}[:40], (), {{}})()", None, None),
-    "returned_shape": ("    flat = np.concatenate([a.ravel() for a in inputs])\n"
-                       "    return np.zeros((0,) + tuple(10**4 + int(abs(v) * 10**4) for v in flat[:3]))", None, None),
-    "next_cell_exception_class_name": (f"    STASH.append(inputs)\n    return {RIGHT}",
-                                       STASHED + f"raise type({NAME}[:60], (Exception,), {{}})()", None),
-    "quiz_answer_type_name": (f"    STASH.append(inputs)\n    return {RIGHT}", None,
-                              STASHED + f'answer("shape_of_w_xh", type({NAME}[:40], (), {{}})())'),
+    "returned_shape": (
+        "    flat = np.concatenate([a.ravel() for a in inputs])\n"
+        "    return np.zeros((0,) + tuple(10**4 + int(abs(v) * 10**4) for v in flat[:3]))",
+        None,
+        None,
+    ),
+    "next_cell_exception_class_name": (
+        f"    STASH.append(inputs)\n    return {RIGHT}",
+        STASHED + f"raise type({NAME}[:60], (Exception,), {{}})()",
+        None,
+    ),
+    "quiz_answer_type_name": (
+        f"    STASH.append(inputs)\n    return {RIGHT}",
+        None,
+        STASHED + f'answer("shape_of_w_xh", type({NAME}[:40], (), {{}})())',
+    ),
 }
+
+
 @pytest.mark.parametrize("leak", list(WEAK_LEAKS))
 def test_hidden_inputs_through_names_and_shapes(tmp_path, leak):
     # Stopped by the judge: it repeats only built-in type names (ValueError, list, ...) and never the shape
@@ -577,7 +660,10 @@ def test_hard_coded_answers_to_the_demonstration_cases_fail_with_a_secret(tmp_pa
     cases = question.public_cases() + question.hidden_cases(OPTIONS.seed)  # public: no secret
     table = {case.inputs["x_t"].shape: question.reference(**case.inputs)[0].tolist() for case in cases}
     assert len(table) == 3  # one shape per case: the lookup is unambiguous
-    source = f"TABLE = {table!r}\n\ndef elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.array(TABLE[x_t.shape])\n"
+    source = (
+        f"TABLE = {table!r}\n\n"
+        "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.array(TABLE[x_t.shape])\n"
+    )
     path = submit(tmp_path, source)
     assert_worked(grade(path))  # the proof: without a secret the hidden cases are everyone's, and known
     result = grade(path, secret=SECRET)
@@ -595,8 +681,9 @@ def test_hidden_cases_are_per_student_and_reproducible():
     assert not any(np.array_equal(a, b) for a, b in zip(alice, bob))
     assert all(np.array_equal(a, b) for a, b in zip(alice, inputs("alice")))
     assert not any(np.array_equal(a, b) for a, b in zip(alice, inputs("alice", secret="another secret")))
-    assert hidden_seed(SECRET, OPTIONS.seed, "alice", "elman_step") != hidden_seed(SECRET, OPTIONS.seed, "alice",
-                                                                                   "jordan_step")
+    assert hidden_seed(SECRET, OPTIONS.seed, "alice", "elman_step") != hidden_seed(
+        SECRET, OPTIONS.seed, "alice", "jordan_step"
+    )
     # without a secret, everyone shares the public demonstration seed
     assert all(np.array_equal(a, b) for a, b in zip(inputs("alice", None), inputs("bob", None)))
 
@@ -623,10 +710,12 @@ def test_no_connection_leaves_the_sandbox(tmp_path):
             pass
 
     threading.Thread(target=listen, daemon=True).start()
-    attack = ("import socket\ntry:\n"
-              f"    with socket.create_connection(('127.0.0.1', {port}), timeout=3) as s:\n"
-              "        s.sendall(b'the hidden cases')\n    reached = True\n"
-              "except OSError:\n    reached = False\n") + channel("reached")
+    attack = (
+        "import socket\ntry:\n"
+        f"    with socket.create_connection(('127.0.0.1', {port}), timeout=3) as s:\n"
+        "        s.sendall(b'the hidden cases')\n    reached = True\n"
+        "except OSError:\n    reached = False\n"
+    ) + channel("reached")
     try:
         assert_stopped(grade(submit(tmp_path, attack)))
         assert arrived == []

@@ -16,6 +16,7 @@ Where it is safe, the same attack is also run with `isolated=False` (`--no-sandb
 plain subprocess with per-process rlimits) to show that the test can fail: the attack succeeds there.
 Each test names, in a one-line comment, the part of the design that stops it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -74,8 +75,9 @@ def only_lost(result, question: str) -> None:
     assert result.error == "", result.error
     got = points(result)
     assert got[question] == 0, words(result)
-    assert {q: p for q, p in got.items() if q != question} == {q: p for q, p in FULL_POINTS.items() if q != question}, \
-        words(result)
+    assert {q: p for q, p in got.items() if q != question} == {
+        q: p for q, p in FULL_POINTS.items() if q != question
+    }, words(result)
 
 
 def all_full(result) -> None:
@@ -160,8 +162,14 @@ def max_rss_mb() -> float:
 
 # ---- the command line ---------------------------------------------------------------------------------
 def cli(*args, timeout=180, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "coursekit.cli", "grade", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit.cli", "grade", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def cli_args(submissions, out, *extra):
@@ -191,14 +199,23 @@ def snapshot(folder: Path) -> dict[str, tuple]:
 # 1. Escaping limits
 # =====================================================================================================
 TIME_ATTACKS = {
-    "SIGINT ignored, endless loop": ("jordan_step_answer", "import signal\n"
-                                     "signal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n" + right_jordan()),
-    "KeyboardInterrupt swallowed": ("jordan_step_answer", "while True:\n    try:\n        while True:\n"
-                                    "            pass\n    except KeyboardInterrupt:\n        pass\n" + right_jordan()),
+    "SIGINT ignored, endless loop": (
+        "jordan_step_answer",
+        "import signal\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n" + right_jordan(),
+    ),
+    "KeyboardInterrupt swallowed": (
+        "jordan_step_answer",
+        "while True:\n    try:\n        while True:\n"
+        "            pass\n    except KeyboardInterrupt:\n        pass\n" + right_jordan(),
+    ),
     "time.sleep(60)": ("jordan_step_answer", "import time\ntime.sleep(60)\n" + right_jordan()),
-    "endless function body": ("elman_step_answer", "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    import signal\n"
-                                                    "    signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
-                                                    "    while True:\n        pass\n"),
+    "endless function body": (
+        "elman_step_answer",
+        "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    import signal\n"
+        "    signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "    while True:\n        pass\n",
+    ),
 }
 
 
@@ -218,10 +235,10 @@ def test_time_limit_stops_cells_and_functions_that_never_end(tmp_path, attack):
 OUTLIVE_MARKER = f"outlive-{uuid.uuid4().hex}"
 OUTLIVE = {
     "Popen in a new session": "import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', "
-                              f"'import time; time.sleep(300)', '{OUTLIVE_MARKER}'], start_new_session=True)\n",
+    f"'import time; time.sleep(300)', '{OUTLIVE_MARKER}'], start_new_session=True)\n",
     "double fork and setsid": "import os, sys\npid = os.fork()\nif pid == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
-                              "        os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(300)', "
-                              f"'{OUTLIVE_MARKER}'])\n    os._exit(0)\nos.waitpid(pid, 0)\n",
+    "        os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(300)', "
+    f"'{OUTLIVE_MARKER}'])\n    os._exit(0)\nos.waitpid(pid, 0)\n",
 }
 
 
@@ -239,7 +256,9 @@ def test_children_do_not_outlive_the_sandbox(tmp_path, attack, isolated):
             assert wait_until_gone(marker) == [], "processes left after grading"
         else:  # proof: without the sandbox, the process group is killed, but a new session escapes it
             time.sleep(1)
-            assert processes_with(marker), "without the sandbox the child should have survived: the test proves nothing"
+            assert processes_with(marker), (
+                "without the sandbox the child should have survived: the test proves nothing"
+            )
     finally:
         for pid in processes_with(marker):
             try:
@@ -251,19 +270,27 @@ def test_children_do_not_outlive_the_sandbox(tmp_path, attack, isolated):
 FORK_MARKER = f"fork-loop-{uuid.uuid4().hex}"
 FLOODS = {
     # a fork loop in a child: bounded by the control group's pids.max; the cell then waits (time limit)
-    "fork loop in a child": ("import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c', 'import os\\n"
-                             "while True:\\n    try:\\n        os.fork()\\n    except OSError:\\n        pass\\n', "
-                             f"'{FORK_MARKER}'])\ntime.sleep(60)\n", 0),
+    "fork loop in a child": (
+        "import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c', 'import os\\n"
+        "while True:\\n    try:\\n        os.fork()\\n    except OSError:\\n        pass\\n', "
+        f"'{FORK_MARKER}'])\ntime.sleep(60)\n",
+        0,
+    ),
     # threads in the runner itself: refused beyond the limit, and the cell goes on
-    "1000 threads": ("import threading, time\nstarted = refused = 0\nfor _ in range(1000):\n    try:\n"
-                     "        threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\n"
-                     "        started += 1\n    except RuntimeError:\n        refused += 1\n"
-                     "print('threads', started, 'refused', refused)\n", 2),
+    "1000 threads": (
+        "import threading, time\nstarted = refused = 0\nfor _ in range(1000):\n    try:\n"
+        "        threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\n"
+        "        started += 1\n    except RuntimeError:\n        refused += 1\n"
+        "print('threads', started, 'refused', refused)\n",
+        2,
+    ),
 }
 
 
-@pytest.mark.skipif(control_groups_available() is None, reason="no control group here: a fork loop would only "
-                    "meet per-process rlimits, which do not bind root")
+@pytest.mark.skipif(
+    control_groups_available() is None,
+    reason="no control group here: a fork loop would only meet per-process rlimits, which do not bind root",
+)
 @pytest.mark.parametrize("attack", list(FLOODS))
 def test_forks_and_threads_beyond_the_limit(tmp_path, attack):
     # Stopped by: the control group's pids limit (all the sandbox's tasks), the time limit, and killing the
@@ -284,18 +311,25 @@ def test_forks_and_threads_beyond_the_limit(tmp_path, attack):
 MEMORY_IN_CHILDREN = (
     "import subprocess, sys\n"
     "grab = \"import time; b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); print('ok', flush=True); "
-    "time.sleep(1)\"\n"
+    'time.sleep(1)"\n'
     "children = [subprocess.Popen([sys.executable, '-c', grab], stdout=subprocess.PIPE) for _ in range(3)]\n"
     "results = [(child.stdout.read(), child.wait()) for child in children]\n"
     "print(results)\n"
-    "if all(out == b'ok\\n' and code == 0 for out, code in results):\n" + indented(RIGHT_ELMAN))
+    "if all(out == b'ok\\n' and code == 0 for out, code in results):\n" + indented(RIGHT_ELMAN)
+)
 
 
 @pytest.fixture(scope="module")
 def memory_in_children(tmp_path_factory):
-    path = write(tmp_path_factory.mktemp("memory"), "memory.ipynb", with_cells(elman_step_answer=MEMORY_IN_CHILDREN))
-    return {isolated: grade(path, isolated=isolated, limits=replace(LIMITS, memory_mb=600, cell_seconds=SLOW_CELL))
-            for isolated in (True, False)}
+    path = write(
+        tmp_path_factory.mktemp("memory"), "memory.ipynb", with_cells(elman_step_answer=MEMORY_IN_CHILDREN)
+    )
+    return {
+        isolated: grade(
+            path, isolated=isolated, limits=replace(LIMITS, memory_mb=600, cell_seconds=SLOW_CELL)
+        )
+        for isolated in (True, False)
+    }
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "unsandboxed-proof"])
@@ -311,7 +345,9 @@ def test_memory_limit_covers_all_child_processes(memory_in_children, isolated):
 
 def test_memory_kill_of_a_child_is_named_in_the_notes(memory_in_children):
     # The note says why the answer failed: a child was killed by the memory limit of the whole submission.
-    assert "killed for using more than 600 MB" in words(memory_in_children[True]), words(memory_in_children[True])
+    assert "killed for using more than 600 MB" in words(memory_in_children[True]), words(
+        memory_in_children[True]
+    )
 
 
 STARTUP_WRITER = """import json, os
@@ -329,11 +365,14 @@ os.makedirs(spec, exist_ok=True)
 with open(f'{{spec}}/kernel.json', 'w') as f:
     json.dump({{'argv': ['python3', '-c', right], 'display_name': 'Python 3', 'language': 'python'}}, f)
 {then}
-"""
+"""  # noqa: E501 -- a program written into the sandbox, kept as it runs
 
 
-@pytest.mark.parametrize("then", ["os._exit(1)", "exec(open(f'{home}/profile_default/startup/00-answer.py').read())"],
-                         ids=["exit for a fresh sandbox", "payload run by hand (proof)"])
+@pytest.mark.parametrize(
+    "then",
+    ["os._exit(1)", "exec(open(f'{home}/profile_default/startup/00-answer.py').read())"],
+    ids=["exit for a fresh sandbox", "payload run by hand (proof)"],
+)
 def test_startup_files_and_kernel_spec_written_in_the_sandbox_vanish(tmp_path, then):
     # Stopped by: there is no kernel and no IPython app (the runner makes a bare InteractiveShell, which runs
     # no startup file), and the home is the sandbox's private /tmp, thrown away with it. The exit forces a
@@ -357,15 +396,19 @@ DISK_FILLER = (
     "                written += handle.write(b'x' * 2**20)\n"
     "except OSError as error:\n"
     "    print('write failed:', error)\n"
-    "if written == 300 * 2**20:\n" + indented(RIGHT_ELMAN))
+    "if written == 300 * 2**20:\n" + indented(RIGHT_ELMAN)
+)
 
 
 @pytest.mark.parametrize("isolated", [True, False], ids=["sandbox", "unsandboxed-proof"])
 def test_disk_filling_fails_in_the_private_tmp_and_grading_goes_on(tmp_path, isolated):
     # Stopped by: the sandbox's private /tmp of Limits.disk_mb (128 MB) and the file-size rlimit; unsandboxed, the
     # files go into a temporary working folder (removed after) and all 300 MB are written (the proof).
-    result = grade(write(tmp_path, "disk.ipynb", with_cells(elman_step_answer=DISK_FILLER)), isolated=isolated,
-                   limits=replace(LIMITS, disk_mb=128, cell_seconds=SLOW_CELL))
+    result = grade(
+        write(tmp_path, "disk.ipynb", with_cells(elman_step_answer=DISK_FILLER)),
+        isolated=isolated,
+        limits=replace(LIMITS, disk_mb=128, cell_seconds=SLOW_CELL),
+    )
     if isolated:
         only_lost(result, "elman_step")
         assert re.search(r"No space left on device|File too large", result.output), result.output
@@ -403,20 +446,22 @@ def test_output_floods_stop_the_cell_at_the_output_limit(tmp_path, attack):
 def test_an_output_flood_costs_only_its_own_question_when_later_cells_print(tmp_path):
     # The flood costs jordan_step only: a fresh sandbox has a fresh output budget, so a quiz cell after it
     # that prints one line keeps its point (the budget is per sandbox, and sandboxes per submission are few).
-    notebook = with_cells(jordan_step_answer=OUTPUT_FLOODS["print 200 MB"] + right_jordan(),
-                          which_form_remembers_more_answer='print("my answer: b")\nanswer("which_form_remembers_more", "b")')
+    notebook = with_cells(
+        jordan_step_answer=OUTPUT_FLOODS["print 200 MB"] + right_jordan(),
+        which_form_remembers_more_answer='print("my answer: b")\nanswer("which_form_remembers_more", "b")',
+    )
     only_lost(grade(write(tmp_path, "chatty.ipynb", notebook)), "jordan_step")
 
 
 DISPLAYS = {
     "display 50 MB HTML and Image": "from IPython.display import HTML, Image, display\n"
-                                    "display(HTML('x' * 50_000_000))\n"
-                                    "display(Image(data=b'\\x89PNG\\r\\n\\x1a\\n' + b'x' * 50_000_000, format='png'))\n",
+    "display(HTML('x' * 50_000_000))\n"
+    "display(Image(data=b'\\x89PNG\\r\\n\\x1a\\n' + b'x' * 50_000_000, format='png'))\n",
     "1000 update_display": "from IPython.display import HTML, display, update_display\n"
-                           "display(HTML('a'), display_id='d')\n"
-                           "for i in range(1000):\n    update_display(HTML('b' * 10_000), display_id='d')\n",
+    "display(HTML('a'), display_id='d')\n"
+    "for i in range(1000):\n    update_display(HTML('b' * 10_000), display_id='d')\n",
     "an ipykernel Comm": "import warnings\nwarnings.simplefilter('ignore')\nfrom ipykernel.comm import Comm\n"
-                         "comm = Comm(target_name='x', data={'a': 'b' * 10**7})\ncomm.send({'x': 'y' * 10**7})\n",
+    "comm = Comm(target_name='x', data={'a': 'b' * 10**7})\ncomm.send({'x': 'y' * 10**7})\n",
 }
 
 
@@ -425,17 +470,20 @@ def test_display_and_comms_have_no_kernel_to_reach(tmp_path, attack):
     # Stopped by: there is no kernel and no display channel; display() prints a short repr to stdout, which is
     # counted like any output.
     result = graded_with_bounded_memory(tmp_path, DISPLAYS[attack])
-    assert result.error == "" and {q: p for q, p in points(result).items() if q != "jordan_step"} == \
-        {q: p for q, p in FULL_POINTS.items() if q != "jordan_step"}, words(result)
-    assert points(result)["jordan_step"] == 2 or "jordan_step_answer' stopped with" in words(result), words(result)
+    assert result.error == "" and {q: p for q, p in points(result).items() if q != "jordan_step"} == {
+        q: p for q, p in FULL_POINTS.items() if q != "jordan_step"
+    }, words(result)
+    assert points(result)["jordan_step"] == 2 or "jordan_step_answer' stopped with" in words(result), words(
+        result
+    )
     assert "printed more than" not in words(result)  # only reprs came out, never the 50 MB
 
 
 FORGED_REPLIES = {
     "an array of shape [10**12]": "h = json.dumps({'id': 1, 'arrays': [['<f8', [10**12]]]}).encode()\n"
-                                  "os.write(int(sys.argv[2]), struct.pack('>I', len(h)) + h)\n",
+    "os.write(int(sys.argv[2]), struct.pack('>I', len(h)) + h)\n",
     "an array of shape [10**6, 10**6]": "h = json.dumps({'id': 1, 'arrays': [['<f8', [10**6, 10**6]]]}).encode()\n"
-                                        "os.write(int(sys.argv[2]), struct.pack('>I', len(h)) + h)\n",
+    "os.write(int(sys.argv[2]), struct.pack('>I', len(h)) + h)\n",
     "a header of 2**31 bytes": "os.write(int(sys.argv[2]), struct.pack('>I', 2**31) + b'{' * 65536)\n",
 }
 
@@ -464,9 +512,13 @@ def test_a_well_formed_reply_of_the_largest_size_keeps_the_grader_bounded(tmp_pa
     # and (the forging cell being replayed) so is every sandbox after it: the attacker loses the questions after
     # it, never elman_step before it. The grader holds the reply's bytes and one copy of its arrays while decoding.
     before = max_rss_mb()
-    result = grade(write(tmp_path, "largest.ipynb", with_cells(jordan_step_answer=LARGEST_REPLY + right_jordan())),
-                   limits=replace(LIMITS, cell_seconds=SLOW_CELL))
-    assert max_rss_mb() - before < 2.5 * MAX_REPLY_ARRAY_BYTES / MB, f"the grader grew by {max_rss_mb() - before:.0f} MB"
+    result = grade(
+        write(tmp_path, "largest.ipynb", with_cells(jordan_step_answer=LARGEST_REPLY + right_jordan())),
+        limits=replace(LIMITS, cell_seconds=SLOW_CELL),
+    )
+    assert max_rss_mb() - before < 2.5 * MAX_REPLY_ARRAY_BYTES / MB, (
+        f"the grader grew by {max_rss_mb() - before:.0f} MB"
+    )
     assert result.error == "" and points(result)["elman_step"] == 2 and points(result)["jordan_step"] == 0
     assert "out of turn" in words(result)
 
@@ -478,13 +530,15 @@ KILLS = {
     "the parent": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n",
     # guarded: never kill -1 outside a sandbox (as root it would kill this machine's processes)
     "every process": "import os, signal\nassert os.getuid() == 65534 and os.getpid() < 10, 'not in the sandbox'\n"
-                     "try:\n    os.kill(-1, signal.SIGKILL)\nexcept ProcessLookupError:\n    pass\n",
+    "try:\n    os.kill(-1, signal.SIGKILL)\nexcept ProcessLookupError:\n    pass\n",
 }
 
 
-@pytest.mark.parametrize("attack,isolated", [("the parent", True), ("every process", True),
-                                             ("the parent", False)],
-                         ids=["kill parent", "kill -1", "kill parent unsandboxed-proof"])
+@pytest.mark.parametrize(
+    "attack,isolated",
+    [("the parent", True), ("every process", True), ("the parent", False)],
+    ids=["kill parent", "kill -1", "kill parent unsandboxed-proof"],
+)
 def test_killing_from_inside_reaches_no_grader_process(tmp_path, attack, isolated):
     # Stopped by: the PID namespace: the runner's parent is the sandbox's own init, and kill(-1) reaches only the
     # sandbox's processes. Unsandboxed (kill the parent only, never -1) the grader dies: no gradebook (the proof).
@@ -514,15 +568,24 @@ def test_grader_killed_mid_batch_leaves_no_sandbox_and_resumes(tmp_path):
         source = "import time\ntime.sleep(5)\n" + right_jordan() if name == "dee" else right_jordan()
         write(submissions, f"{name}.ipynb", with_cells(jordan_step_answer=source))
     args = cli_args(submissions, out, "--workers", "1", "--timeout", "60")
-    grader = subprocess.Popen([sys.executable, "-m", "coursekit.cli", "grade", *map(str, args)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    grader = subprocess.Popen(
+        [sys.executable, "-m", "coursekit.cli", "grade", *map(str, args)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
-        while len(list((out / "records").glob("*.json"))) < 3 and grader.poll() is None \
-                and time.monotonic() < deadline:
+        while (
+            len(list((out / "records").glob("*.json"))) < 3
+            and grader.poll() is None
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.1)
-        while not any(b"/runner/runner.py" in cmdline(p) for p in descendants(grader.pid)) \
-                and time.monotonic() < deadline:  # dee's sandbox, sleeping
+        while (
+            not any(b"/runner/runner.py" in cmdline(p) for p in descendants(grader.pid))
+            and time.monotonic() < deadline
+        ):  # dee's sandbox, sleeping
             time.sleep(0.1)
         sandbox = descendants(grader.pid)
         assert any(b"/runner/runner.py" in cmdline(p) for p in sandbox), "dee's sandbox never started"
@@ -535,8 +598,9 @@ def test_grader_killed_mid_batch_leaves_no_sandbox_and_resumes(tmp_path):
         if grader.poll() is None:
             grader.kill()
     deadline = time.monotonic() + 5
-    while (left := [p for p, started in sandbox.items() if (_stat(p) or (0, None))[1] == started]) \
-            and time.monotonic() < deadline:
+    while (
+        left := [p for p, started in sandbox.items() if (_stat(p) or (0, None))[1] == started]
+    ) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert left == [], f"sandbox processes outlived the grader: {[cmdline(p)[:80] for p in left]}"
     for folder in groups:  # a killed grader cannot remove its sandbox's (now empty) control group: we do
@@ -550,8 +614,11 @@ def test_grader_killed_mid_batch_leaves_no_sandbox_and_resumes(tmp_path):
 
     resumed = cli(*args, "--resume")
     assert resumed.returncode == 0, resumed.stderr
-    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "records").glob("*.json")
-            if p.name in records} == records
+    assert {
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in (out / "records").glob("*.json")
+        if p.name in records
+    } == records
     book = rows(out)
     assert sorted(book) == STUDENTS and all(row_points(row) == FULL_POINTS for row in book.values())
 
@@ -574,8 +641,10 @@ def test_a_crashing_submission_never_changes_the_others_rows(tmp_path):
     book = rows(out)
     assert row_points(book["good"]) == row_points(book["zed"]) == FULL_POINTS
     assert row_points(book["half"]) == {**FULL_POINTS, "elman_step": 0}
-    assert all(book[s]["problems"] == "" and book[s]["score"] == f"{FULL - (s == 'half') * 2:g}"
-               for s in ("good", "half", "zed"))
+    assert all(
+        book[s]["problems"] == "" and book[s]["score"] == f"{FULL - (s == 'half') * 2:g}"
+        for s in ("good", "half", "zed")
+    )
 
 
 # =====================================================================================================
@@ -626,17 +695,33 @@ def test_batch_refuses_links_and_fifos_and_neutralises_names(tmp_path):
     assert sorted(r["student"] for r in records if r["student"] in LOOKALIKES) == LOOKALIKES
 
     feedback = list((out / "feedback").glob("*.md"))
-    assert len(feedback) == len(records) == 2 + len(FORMULA_FILES) + 1 + len(MARKUP_STUDENTS) + len(LOOKALIKES)
+    assert (
+        len(feedback) == len(records) == 2 + len(FORMULA_FILES) + 1 + len(MARKUP_STUDENTS) + len(LOOKALIKES)
+    )
     for path in feedback:
         harmless_markdown(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("student", ["<script>alert(1)</script>", "[x](http://evil)", '=HYPERLINK("http://x")',
-                                     "\\<script>alert(1)</script>", "![x](http://evil/x.png)"])
+@pytest.mark.parametrize(
+    "student",
+    [
+        "<script>alert(1)</script>",
+        "[x](http://evil)",
+        '=HYPERLINK("http://x")',
+        "\\<script>alert(1)</script>",
+        "![x](http://evil/x.png)",
+    ],
+)
 def test_names_that_no_folder_can_hold_are_neutralised_too(student):
     # Stopped by: md() and spreadsheet_safe(), on names with "/" (which only a file system refuses).
-    result = SubmissionResult(student=student, file=f"{student}.ipynb", notebook=NOTEBOOK, score=1, max_score=6,
-                              notes=[f"note by {student}"])
+    result = SubmissionResult(
+        student=student,
+        file=f"{student}.ipynb",
+        notebook=NOTEBOOK,
+        score=1,
+        max_score=6,
+        notes=[f"note by {student}"],
+    )
     harmless_markdown(feedback_markdown(result))
     book = gradebook_csv([result, replace(result, error=student)])
     assert not [cell for row in csv.reader(io.StringIO(book)) for cell in row if cell[:1] in "=+-@"]
@@ -650,7 +735,9 @@ def test_out_folder_with_unrelated_files_is_refused(tmp_path):
     submission = write(tmp_path, "ada.ipynb", solution())
     run = cli(*cli_args(submission, out))
     assert run.returncode == 2 and "not empty" in run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["thesis.txt"] and (out / "thesis.txt").read_text() == "mine"
+    assert (
+        sorted(p.name for p in out.iterdir()) == ["thesis.txt"] and (out / "thesis.txt").read_text() == "mine"
+    )
 
 
 # =====================================================================================================
@@ -676,5 +763,7 @@ def test_without_bubblewrap_grade_refuses_and_says_how_to_install_it(tmp_path):
     run = cli(*cli_args(submission, tmp_path / "out"), env={**os.environ, "PATH": "/nonexistent"})
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1 and "install" in lines[0] and "bubblewrap" in lines[0] and "--no-sandbox" in lines[0]
+    assert (
+        len(lines) == 1 and "install" in lines[0] and "bubblewrap" in lines[0] and "--no-sandbox" in lines[0]
+    )
     assert not (tmp_path / "out").exists()

@@ -5,6 +5,7 @@ and feedback must be those of local grading, and a worker killed mid-task must c
 its submission is graded elsewhere and recorded once. Every process started here is in its own
 process group, killed at the end.
 """
+
 import json
 import os
 import signal
@@ -40,7 +41,9 @@ pytest.importorskip("distributed")
 pytestmark = needs_sandbox
 DASK = Path(sys.executable).with_name("dask")
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-OPTIONS = replace(OPTIONS, secret="the instructor's")  # hidden cases per student: the worker must draw the same
+OPTIONS = replace(
+    OPTIONS, secret="the instructor's"
+)  # hidden cases per student: the worker must draw the same
 WRONG = "def elman_step(x_t, h_prev, W_xh, W_hh, b):\n    return np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T)"
 
 
@@ -48,21 +51,42 @@ class Cluster:
     def __init__(self, folder: Path):
         self.folder, self.processes = folder, []
         file = folder / "scheduler.json"
-        self.scheduler = self.start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                    "--scheduler-file", str(file))
-        self.address = self.wait(lambda: file.exists() and json.loads(file.read_text() or "{}").get("address"))
+        self.scheduler = self.start(
+            "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(file)
+        )
+        self.address = self.wait(
+            lambda: file.exists() and json.loads(file.read_text() or "{}").get("address")
+        )
 
     def start(self, *args, env=ENV) -> subprocess.Popen:
         log = open(self.folder / f"{args[0]}-{len(self.processes)}.log", "wb")
-        process = subprocess.Popen([str(DASK), *args], stdout=log, stderr=subprocess.STDOUT, env=env,
-                                   cwd=self.folder, start_new_session=True)
+        process = subprocess.Popen(
+            [str(DASK), *args],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=self.folder,
+            start_new_session=True,
+        )
         self.processes.append(process)
         return process
 
     def worker(self, env=ENV) -> subprocess.Popen:
         """A worker (with its nanny), once the scheduler has it."""
-        process = self.start("worker", self.address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-                             "--host", "127.0.0.1", "--local-directory", str(self.folder), env=env)
+        process = self.start(
+            "worker",
+            self.address,
+            "--nworkers",
+            "1",
+            "--nthreads",
+            "1",
+            "--no-dashboard",
+            "--host",
+            "127.0.0.1",
+            "--local-directory",
+            str(self.folder),
+            env=env,
+        )
         log = self.folder / f"worker-{len(self.processes) - 1}.log"
         self.wait(lambda: b"Registered to" in log.read_bytes())
         return process
@@ -118,8 +142,9 @@ def _outputs(out: Path) -> dict:
         if path.is_file():
             text = path.read_text()
             if path.parent.name == "records":
-                found[path.relative_to(out)] = {k: v for k, v in json.loads(text).items()
-                                                if k not in ("seconds", "sandbox_start_seconds")}
+                found[path.relative_to(out)] = {
+                    k: v for k, v in json.loads(text).items() if k not in ("seconds", "sandbox_start_seconds")
+                }
             else:
                 found[path.relative_to(out)] = text
     return found
@@ -127,10 +152,18 @@ def _outputs(out: Path) -> dict:
 
 def test_the_cluster_grades_as_this_machine_does(cluster, batch, tmp_path):
     here, _ = grade_all([batch], OPTIONS, tmp_path / "here", workers=2, progress=False)
-    there, skipped = grade_all([batch], OPTIONS, tmp_path / "there", progress=False, scheduler=cluster.address)
+    there, skipped = grade_all(
+        [batch], OPTIONS, tmp_path / "there", progress=False, scheduler=cluster.address
+    )
     assert not skipped
-    assert {r.student: r.score for r in there} == {"carol": FULL, "dave": FULL - 2, "erin": 0, "frank": FULL - 1,
-                                                   "grace": 0, "hank": 0}
+    assert {r.student: r.score for r in there} == {
+        "carol": FULL,
+        "dave": FULL - 2,
+        "erin": 0,
+        "frank": FULL - 1,
+        "grace": 0,
+        "hank": 0,
+    }
     assert "not valid notebook JSON" in next(r.error for r in there if r.student == "erin")
     assert f"matches no exercise in {OPTIONS.source}" in next(r.error for r in there if r.student == "hank")
     assert _outputs(tmp_path / "there") == _outputs(tmp_path / "here")
@@ -148,7 +181,9 @@ def test_a_worker_killed_mid_task_loses_nothing_and_doubles_nothing(cluster, tmp
     killed = []
 
     def kill_once_grading():  # once the doomed worker runs a sandbox, i.e. grades a submission
-        cluster.wait(lambda: any(p.name() == "bwrap" for p in psutil.Process(doomed.pid).children(recursive=True)))
+        cluster.wait(
+            lambda: any(p.name() == "bwrap" for p in psutil.Process(doomed.pid).children(recursive=True))
+        )
         os.killpg(doomed.pid, signal.SIGKILL)
         killed.append(doomed.wait(10))
 
@@ -169,9 +204,25 @@ def test_an_unreachable_scheduler_is_named_with_what_to_do(tmp_path):
         free.bind(("127.0.0.1", 0))
         address = f"tcp://127.0.0.1:{free.getsockname()[1]}"
     began = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "coursekit.cli", "grade", str(tmp_path), "--out",
-                             str(tmp_path / "out"), "--source", str(ROOT / "solutions"), "--scheduler", address],
-                            capture_output=True, text=True, env=ENV, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coursekit.cli",
+            "grade",
+            str(tmp_path),
+            "--out",
+            str(tmp_path / "out"),
+            "--source",
+            str(ROOT / "solutions"),
+            "--scheduler",
+            address,
+        ],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert f"cannot reach the Dask scheduler at {address}: start one with `dask scheduler`" in result.stderr
     assert time.monotonic() - began < 30
@@ -186,5 +237,7 @@ def test_a_worker_without_bubblewrap_is_refused_before_grading(tmp_path, batch):
     finally:
         cluster.stop()
     assert "these Dask workers cannot grade: tcp://127.0.0.1:" in str(refused.value)
-    assert "bubblewrap" in str(refused.value) and "install bubblewrap and this coursekit there" in str(refused.value)
+    assert "bubblewrap" in str(refused.value) and "install bubblewrap and this coursekit there" in str(
+        refused.value
+    )
     assert not list((tmp_path / "out" / "records").glob("*"))

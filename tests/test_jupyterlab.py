@@ -7,6 +7,7 @@ the browser's console stays clean. It drives the system's Chromium headless (tes
 and leaves a screenshot in build/ for a human to look at. Then, on the same server, one explorer
 (coursekit.explorers) in a one-cell notebook: a slider moved with the keyboard redraws its figure.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,9 +17,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
-
 import pytest
-
 from browser import axe_violations
 from lab_server import LabServer, venv_is_ready
 
@@ -33,13 +32,13 @@ TIMEOUT_MS = 60_000  # for each wait: a cold kernel imports torch and matplotlib
 # Found with JupyterLab 4 (axe-core 4.x, run in this test):
 LAB_AXE_DISABLED = {
     "aria-allowed-attr": "toolbar <jp-button> elements (Upload Files, the file filter, the debugger "
-                         "button) carry ARIA attributes their role does not allow",
+    "button) carry ARIA attributes their role does not allow",
     "aria-input-field-name": "each code cell's CodeMirror editor (role textbox) has no accessible name",
     "aria-required-children": "the notebook's windowed list (.jp-WindowedPanel-viewport) has a role "
-                              "whose required children JupyterLab does not give it",
+    "whose required children JupyterLab does not give it",
     "button-name": "the collapse button JupyterLab adds beside every markdown heading has no name",
     "scrollable-region-focusable": "CodeMirror's scroller (.cm-scroller) around a code cell is not "
-                                   "itself focusable (the editor inside it is)",
+    "itself focusable (the editor inside it is)",
 }
 # No region is left out: the figures are checked too (axe's "image-alt"). JupyterLab's image renderer
 # ignores the alt text in an output's metadata, so coursekit.viz.show also gives each figure as text/html,
@@ -133,8 +132,10 @@ def wait_until(page, condition: str, lab: LabServer) -> None:
     try:
         page.wait_for_function(check, arg=CELLS, timeout=TIMEOUT_MS)
     except PlaywrightTimeout as error:
-        raise AssertionError(f"waited {TIMEOUT_MS / 1000:.0f} s for {condition}; the page shows "
-                             f"{page.evaluate(PAGE_STATE_JS, CELLS)}. The server's log:\n{lab.log()}") from error
+        raise AssertionError(
+            f"waited {TIMEOUT_MS / 1000:.0f} s for {condition}; the page shows "
+            f"{page.evaluate(PAGE_STATE_JS, CELLS)}. The server's log:\n{lab.log()}"
+        ) from error
 
 
 def normalise(text: str) -> str:
@@ -146,8 +147,10 @@ def normalise(text: str) -> str:
 def lab(tmp_path_factory):
     """One `make lab` server for this file's tests (starting one costs most of their time)."""
     if not venv_is_ready():
-        pytest.fail(".venv/ is older than pyproject.toml or requirements.lock, so `make lab` would "
-                    "reinstall it first. Run `make setup`, then this test again.")
+        pytest.fail(
+            ".venv/ is older than pyproject.toml or requirements.lock, so `make lab` would "
+            "reinstall it first. Run `make setup`, then this test again."
+        )
     with LabServer(tmp_path_factory.mktemp("lab")) as server:
         yield server
     assert server.leftovers == [], f"processes outlived the server and had to be killed: {server.leftovers}"
@@ -174,8 +177,9 @@ def test_start_here_runs_in_jupyterlab(chromium, lab):
         idle = json.dumps(f"{kernel_name} | Idle")  # what the status bar says once the kernel is up
         wait_until(page, f"state.kernel === {idle} && state.cells === {len(committed)}", lab)
         shown = page.evaluate(READ_CELLS_JS, CELLS)
-        assert [cell["code"] for cell in shown] == [c["cell_type"] == "code" for c in committed], \
+        assert [cell["code"] for cell in shown] == [c["cell_type"] == "code" for c in committed], (
             "the page shows other cells than the notebook has"
+        )
 
         # Clear the stored outputs first (the stored prompts are [1]..[5] too), so that what is
         # shown afterwards can only come from this run.
@@ -187,8 +191,10 @@ def test_start_here_runs_in_jupyterlab(chromium, lab):
         # Accessibility, with the notebook's outputs of this run on the page.
         lab_axe = axe_violations(page, disable=LAB_AXE_DISABLED, exclude=LAB_AXE_EXCLUDE)
         # For the screenshot: the first error if there is one, else the figure, with its prompt.
-        in_view = next((i for i, cell in enumerate(shown) if cell["errors"]),
-                       next((i for i, cell in enumerate(committed) if has_image(cell)), 0))
+        in_view = next(
+            (i for i, cell in enumerate(shown) if cell["errors"]),
+            next((i for i, cell in enumerate(committed) if has_image(cell)), 0),
+        )
         page.locator(CELLS).nth(in_view).scroll_into_view_if_needed()
     finally:
         # The page as the test leaves it, also when it failed: for the closing note or a diagnosis.
@@ -199,8 +205,10 @@ def test_start_here_runs_in_jupyterlab(chromium, lab):
     # -- what the learner saw ---------------------------------------------------------------
     code_shown = [cell for cell in shown if cell["code"]]
     code_committed = [cell for cell in committed if cell["cell_type"] == "code"]
-    places = [f"code cell {index} ({''.join(cell['source']).splitlines()[0]!r})"
-              for index, cell in enumerate(code_committed)]
+    places = [
+        f"code cell {index} ({''.join(cell['source']).splitlines()[0]!r})"
+        for index, cell in enumerate(code_committed)
+    ]
     for place, ui in zip(places, code_shown):
         assert not ui["errors"], f"{place} shows an error or stderr in JupyterLab:\n{''.join(ui['errors'])}"
     # A fresh kernel numbers the cells 1, 2, 3, ... in the order it ran them: each ran once, in order.
@@ -211,8 +219,11 @@ def test_start_here_runs_in_jupyterlab(chromium, lab):
         if has_image(stored):
             assert ui["images"] > 0, f"{place} should show a figure"
             # what a screen reader says for it: the figure's text alternative, as the notebook stores it
-            assert ui["alts"] == [output["metadata"]["image/png"]["alt"] for output in stored["outputs"]
-                                  if "image/png" in output.get("data", {})], f"{place}: the figure's alt text"
+            assert ui["alts"] == [
+                output["metadata"]["image/png"]["alt"]
+                for output in stored["outputs"]
+                if "image/png" in output.get("data", {})
+            ], f"{place}: the figure's alt text"
         if "# NBVAL_IGNORE_OUTPUT" not in "".join(stored["source"]) and stream_text(stored):
             assert normalise(ui["text"]) == normalise(stream_text(stored)), f"{place} prints something else"
     assert "NumPy and PyTorch agree to 12 digits: True" in "".join(cell["text"] for cell in code_shown)
@@ -318,9 +329,7 @@ def test_moving_a_slider_redraws_an_explorer(chromium, lab, explorer_notebook):
         after = page.evaluate(READ_EXPLORER_JS)
     finally:
         (ROOT / "build").mkdir(exist_ok=True)
-        page.screenshot(
-            path=str(ROOT / "build" / "jupyterlab-explorer.png")
-        )  # for a human, or a diagnosis
+        page.screenshot(path=str(ROOT / "build" / "jupyterlab-explorer.png"))  # for a human, or a diagnosis
         context.close()
 
     assert before["images"] == 1, (
@@ -330,8 +339,10 @@ def test_moving_a_slider_redraws_an_explorer(chromium, lab, explorer_notebook):
     assert "shrank" in before["text"]
     assert after["src"] != before["src"] and after["images"] == 1
     # what a screen reader says of the redrawn figure: its new numbers
-    assert after["alt"].startswith("Gradient norm against steps back on a log scale for a tanh RNN with spectral "
-                                   "radius 0.90 and largest singular value 2.35"), after["alt"]
+    assert after["alt"].startswith(
+        "Gradient norm against steps back on a log scale for a tanh RNN with spectral "
+        "radius 0.90 and largest singular value 2.35"
+    ), after["alt"]
     assert after["readouts"][1] == "1.00"
     # radius 0.9 and non-normality 1.0: the counterexample, whose gradient grows (an independent value:
     # the largest singular value of [[m + 1, q], [-q, m - 1]] with m = 0.9 cos 1, q = sqrt(0.81 sin^2 1 + 1))

@@ -3,6 +3,7 @@
 Each expected sentence is written here by hand. The state of check() and answer() is one object,
 coursekit.learner.SESSION; `from coursekit.checks import ...` keeps working.
 """
+
 import threading
 import time
 
@@ -33,9 +34,15 @@ def test_the_api_lives_in_its_own_module_and_is_re_exported():
 
 def test_multiple_select_refuses_none_and_a_number_with_a_sentence(capsys):
     answer("iid_examples", None)
-    assert said(capsys) == "✗ iid_examples: answer with a list of option letters from ['a', 'b', 'c', 'd'], e.g. ['a', 'c']\n"
+    assert (
+        said(capsys)
+        == "✗ iid_examples: answer with a list of option letters from ['a', 'b', 'c', 'd'], e.g. ['a', 'c']\n"
+    )
     answer("iid_examples", 1)
-    assert said(capsys) == "✗ iid_examples: answer with a list of option letters from ['a', 'b', 'c', 'd'], e.g. ['a', 'c']\n"
+    assert (
+        said(capsys)
+        == "✗ iid_examples: answer with a list of option letters from ['a', 'b', 'c', 'd'], e.g. ['a', 'c']\n"
+    )
 
 
 def test_nan_and_inf_are_not_numbers_to_judge(capsys):
@@ -57,8 +64,10 @@ def test_a_shape_typed_as_text_is_read(capsys, typed):
 
 def test_a_shape_text_that_is_no_shape_says_how(capsys):
     answer("shape_of_w_xh", "four by two")
-    assert said(capsys) == ('✗ shape_of_w_xh: answer a shape as a tuple of whole numbers, e.g. (7, 64) or "7x64"; '
-                            "a vector of 7 is (7,)\n")
+    assert said(capsys) == (
+        '✗ shape_of_w_xh: answer a shape as a tuple of whole numbers, e.g. (7, 64) or "7x64"; '
+        "a vector of 7 is (7,)\n"
+    )
 
 
 def test_a_misspelt_id_gets_the_closest_name(capsys):
@@ -67,13 +76,18 @@ def test_a_misspelt_id_gets_the_closest_name(capsys):
     answer("shape_of_wxh", (4, 2))
     assert said(capsys) == "✗ there is no question named 'shape_of_wxh'; did you mean 'shape_of_w_xh'?\n"
     check("zzzz")
-    assert said(capsys) == "✗ there is no question named 'zzzz'; the id is in the cell's check(\"...\") line of the exercise\n"
+    assert (
+        said(capsys)
+        == "✗ there is no question named 'zzzz'; the id is in the cell's check(\"...\") line of the exercise\n"
+    )
 
 
 def test_check_on_a_quiz_question_points_to_answer(capsys):
     check("shape_of_w_xh")
-    assert said(capsys) == ("… shape_of_w_xh is a quiz question: answer it with answer('shape_of_w_xh', your answer) "
-                            "or quiz('shape_of_w_xh'); check() runs the checks of coding questions\n")
+    assert said(capsys) == (
+        "… shape_of_w_xh is a quiz question: answer it with answer('shape_of_w_xh', your answer) "
+        "or quiz('shape_of_w_xh'); check() runs the checks of coding questions\n"
+    )
 
 
 def test_an_explanation_that_begins_right_is_not_said_twice(capsys):
@@ -102,8 +116,10 @@ def test_a_percentage_is_a_fraction(capsys):
     answer("lstm_cell_after_10_steps", "0.35")
     assert said(capsys).startswith("✓ lstm_cell_after_10_steps: right.")
     answer("lstm_cell_after_10_steps", "about a third")
-    assert said(capsys) == ("✗ lstm_cell_after_10_steps: answer with a number, e.g. answer(id, 12) or "
-                            "answer(id, 0.25) (a percentage may be written '25%')\n")
+    assert said(capsys) == (
+        "✗ lstm_cell_after_10_steps: answer with a number, e.g. answer(id, 12) or "
+        "answer(id, 0.25) (a percentage may be written '25%')\n"
+    )
 
 
 def test_numbers_are_judged_by_distance_not_by_bucket(capsys):
@@ -118,30 +134,60 @@ def test_numbers_are_judged_by_distance_not_by_bucket(capsys):
 
 def test_distance_rule_on_a_question_sealed_here():
     """Right answer 0.17, tolerance 0.01: right within 0.01 of the centre 0.17, whatever the bucket."""
-    q = QuizQuestion(grade_id="t", notebook="n", prompt="p", kind="number", salt="0123abcd", tolerance=0.01,
-                     **{k: v for k, v in seal_question("0123abcd", "number", 0.17, "ok", {0.19: "two off"},
-                                                       tolerance=0.01).items()})
+    q = QuizQuestion(
+        grade_id="t",
+        notebook="n",
+        prompt="p",
+        kind="number",
+        salt="0123abcd",
+        tolerance=0.01,
+        **{
+            k: v
+            for k, v in seal_question(
+                "0123abcd", "number", 0.17, "ok", {0.19: "two off"}, tolerance=0.01
+            ).items()
+        },
+    )
     right = lambda v: q.is_right(q.canonical(v))  # noqa: E731
     assert right(0.17) and right(0.1749) and right(0.1751) and right(0.1799) and right(0.1601)
     assert not right(0.1849) and not right(0.1549) and not right(0.19) and not right(0.15)
-    assert q.feedback_for(q.canonical(0.1901)) == "two off"  # a wrong answer keeps the words of its own bucket
+    assert (
+        q.feedback_for(q.canonical(0.1901)) == "two off"
+    )  # a wrong answer keeps the words of its own bucket
 
 
-@pytest.mark.parametrize("call, expected", [
-    (lambda: answer(None, 1), "✗ answer() takes the question's id as a string, e.g. answer(\""),
-    (lambda: check(["elman_step"]), "✗ check() takes the question's id as a string, e.g. check(\""),
-    (lambda: quiz(42), "✗ quiz() takes the question's id as a string, e.g. quiz(\""),
-    (lambda: quiz("elman_step"), "✗ 'elman_step' is a coding question: use check('elman_step')"),
-    (lambda: progress(5), "progress() shows the questions of one exercise notebook; name one of: 01_sequences.ipynb"),
-    (lambda: check_yourself(None), "None has no Check-yourself questions; the lessons that have them:"),
-    (lambda: answer("shape_of_w_xh", np.zeros(10**7)), "✗ shape_of_w_xh: a shape has a few entries, e.g. (7, 64); "
-                                                       "this one has 10000000"),
-    (lambda: answer("iid_examples", np.zeros(10**7)), "✗ iid_examples: answer with a list of option letters"),
-    (lambda: answer("lstm_cell_after_10_steps", np.zeros(10**7)), "✗ lstm_cell_after_10_steps: answer with a number"),
-    (lambda: answer("shape_of_w_xh", 4.5), "✗ shape_of_w_xh: answer a shape as a tuple of whole numbers"),
-    (lambda: answer("which_form_remembers_more", None), "✗ which_form_remembers_more: answer with one of the option"),
-    (lambda: answer("elman_step", 3), "✗ 'elman_step' is a coding question: use check('elman_step')"),
-])
+@pytest.mark.parametrize(
+    "call, expected",
+    [
+        (lambda: answer(None, 1), "✗ answer() takes the question's id as a string, e.g. answer(\""),
+        (lambda: check(["elman_step"]), "✗ check() takes the question's id as a string, e.g. check(\""),
+        (lambda: quiz(42), "✗ quiz() takes the question's id as a string, e.g. quiz(\""),
+        (lambda: quiz("elman_step"), "✗ 'elman_step' is a coding question: use check('elman_step')"),
+        (
+            lambda: progress(5),
+            "progress() shows the questions of one exercise notebook; name one of: 01_sequences.ipynb",
+        ),
+        (lambda: check_yourself(None), "None has no Check-yourself questions; the lessons that have them:"),
+        (
+            lambda: answer("shape_of_w_xh", np.zeros(10**7)),
+            "✗ shape_of_w_xh: a shape has a few entries, e.g. (7, 64); this one has 10000000",
+        ),
+        (
+            lambda: answer("iid_examples", np.zeros(10**7)),
+            "✗ iid_examples: answer with a list of option letters",
+        ),
+        (
+            lambda: answer("lstm_cell_after_10_steps", np.zeros(10**7)),
+            "✗ lstm_cell_after_10_steps: answer with a number",
+        ),
+        (lambda: answer("shape_of_w_xh", 4.5), "✗ shape_of_w_xh: answer a shape as a tuple of whole numbers"),
+        (
+            lambda: answer("which_form_remembers_more", None),
+            "✗ which_form_remembers_more: answer with one of the option",
+        ),
+        (lambda: answer("elman_step", 3), "✗ 'elman_step' is a coding question: use check('elman_step')"),
+    ],
+)
 def test_nothing_raises_whatever_is_passed(capsys, call, expected):
     call()
     assert said(capsys).startswith(expected)
@@ -153,7 +199,10 @@ def test_a_value_whose_conversion_breaks_gets_the_kind_of_answer_asked(capsys):
             raise RuntimeError("no")
 
     answer("lstm_cell_after_10_steps", Odd())
-    assert said(capsys) == "✗ lstm_cell_after_10_steps: answer with a number, e.g. answer(id, 12) or answer(id, 0.25)\n"
+    assert (
+        said(capsys)
+        == "✗ lstm_cell_after_10_steps: answer with a number, e.g. answer(id, 12) or answer(id, 0.25)\n"
+    )
 
 
 def test_progress_shows_the_best_result_not_the_last(capsys):
@@ -189,8 +238,12 @@ def test_a_function_that_never_returns_is_stopped_with_a_sentence(capsys, monkey
         del globals()["elman_step"]
     out = said(capsys)
     assert elapsed < 5
-    assert out.startswith("✗ elman_step: failed — `elman_step` was still running after 0.5 seconds on check 1 of ")
-    assert out.rstrip().endswith("and was stopped; look for a loop that never ends or a sleep, then run the check again")
+    assert out.startswith(
+        "✗ elman_step: failed — `elman_step` was still running after 0.5 seconds on check 1 of "
+    )
+    assert out.rstrip().endswith(
+        "and was stopped; look for a loop that never ends or a sleep, then run the check again"
+    )
 
 
 def test_without_the_main_thread_a_thread_waits_instead():
@@ -215,7 +268,8 @@ def test_the_time_limit_leaves_no_alarm_behind():
     assert run_limited(lambda: 7, 5) == (True, 7)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None) or callable(
-        signal.getsignal(signal.SIGALRM))
+        signal.getsignal(signal.SIGALRM)
+    )
 
 
 def test_under_nbgrader_a_failing_check_still_raises(monkeypatch):

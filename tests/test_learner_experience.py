@@ -4,6 +4,7 @@ Each rule is a function `rule(cells) -> list of problems` over a notebook's cell
 the same function checks the committed lessons and, in the `*_can_fail` tests, a deliberately broken
 copy of one, which proves that the rule can catch what it is for.
 """
+
 import ast
 import copy
 import json
@@ -27,9 +28,20 @@ SHORT_LOOP = "# short training: under 2 s"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 TQDM_TEXT = re.compile(r"\d+/\d+ \[")  # "0/15 [00:00<?, ?it/s]": how tqdm writes a bar as text
 # a y axis labelled as a loss: plot_history labels it "loss", other figures name the loss or its unit
-LOSS_AXIS = re.compile(r"plot_history\(|ylabel\s*(=|\()\s*[rf]?[\"'][^\"']*"
-                       r"(loss|MSE|MAE|cross-entropy|nats|bits per)", re.I)
-NEUTRALS = {"black", "grey", "gray", "white", "#000000", "#444444", "#808080"}  # lines for baselines and targets
+LOSS_AXIS = re.compile(
+    r"plot_history\(|ylabel\s*(=|\()\s*[rf]?[\"'][^\"']*"
+    r"(loss|MSE|MAE|cross-entropy|nats|bits per)",
+    re.I,
+)
+NEUTRALS = {
+    "black",
+    "grey",
+    "gray",
+    "white",
+    "#000000",
+    "#444444",
+    "#808080",
+}  # lines for baselines and targets
 COLOR_LITERAL = re.compile(r"\bcolou?r\s*=\s*[\"']([^\"']+)[\"']")
 WARNING_TEXT = re.compile(r"warn", re.I)
 
@@ -80,8 +92,11 @@ def _trains(nodes, trainers) -> bool:
         if isinstance(node, ast.Call) and _called(node) in trainers:
             return True
         if isinstance(node, (ast.For, ast.While)) and any(
-                isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "step"
-                for inner in ast.walk(node)):
+            isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Attribute)
+            and inner.func.attr == "step"
+            for inner in ast.walk(node)
+        ):
             return True
     return False
 
@@ -125,8 +140,11 @@ def acknowledged_short(cell) -> bool:
 
 
 def training_without_a_bar(cells):
-    return [f"cell {index} trains without a progress bar" for index in training_cells(cells)
-            if not acknowledged_short(cells[index]) and not shows_progress(cells[index])]
+    return [
+        f"cell {index} trains without a progress bar"
+        for index in training_cells(cells)
+        if not acknowledged_short(cells[index]) and not shows_progress(cells[index])
+    ]
 
 
 def training_without_a_loss_plot(cells, reach=3):
@@ -136,7 +154,7 @@ def training_without_a_loss_plot(cells, reach=3):
     for position, (index, cell) in enumerate(code):
         if index not in training or acknowledged_short(cell):
             continue
-        following = [c for _, c in code[position:position + 1 + reach]]
+        following = [c for _, c in code[position : position + 1 + reach]]
         if not any(has_image(c) and LOSS_AXIS.search(source(c)) for c in following):
             problems.append(f"cell {index} trains, and no loss curve follows within {reach} code cells")
     return problems
@@ -153,17 +171,30 @@ def figures_before_the_course_style(cells):
 
 def colours_outside_the_palette(cells):
     palette = {c.lower() for c in viz.COLORS} | NEUTRALS
-    return [f"cell {index}: colour {colour!r} is not in viz.COLORS" for index, cell in code_cells(cells)
-            for colour in COLOR_LITERAL.findall(source(cell)) if colour.lower() not in palette]
+    return [
+        f"cell {index}: colour {colour!r} is not in viz.COLORS"
+        for index, cell in code_cells(cells)
+        for colour in COLOR_LITERAL.findall(source(cell))
+        if colour.lower() not in palette
+    ]
 
 
 def warnings_in_outputs(cells):
-    return [f"cell {index} shows a warning: {text.strip()[:80]!r}" for index, cell in code_cells(cells)
-            for text in output_texts(cell) if WARNING_TEXT.search(text)]
+    return [
+        f"cell {index} shows a warning: {text.strip()[:80]!r}"
+        for index, cell in code_cells(cells)
+        for text in output_texts(cell)
+        if WARNING_TEXT.search(text)
+    ]
 
 
-RULES = [training_without_a_bar, training_without_a_loss_plot, figures_before_the_course_style,
-         colours_outside_the_palette, warnings_in_outputs]
+RULES = [
+    training_without_a_bar,
+    training_without_a_loss_plot,
+    figures_before_the_course_style,
+    colours_outside_the_palette,
+    warnings_in_outputs,
+]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.__name__)
@@ -181,7 +212,11 @@ def test_the_lessons_train_and_draw():
 @pytest.mark.parametrize("path", GRADED, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_graded_notebook_opens_with_the_install_guard(path):
     first = source(code_cells(load(path))[0][1])
-    assert first.startswith("try:\n    import coursekit\nexcept ModuleNotFoundError:") and "make lab" in first, path.name
+    assert (
+        first.startswith("try:\n    import coursekit  # noqa: F401")
+        and "except ModuleNotFoundError:" in first
+        and "make lab" in first
+    ), path.name
 
 
 @pytest.mark.parametrize("path", GRADED, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -190,6 +225,7 @@ def test_graded_notebook_shows_no_warning(path):
 
 
 # --- each rule catches the fault it is for, on a broken copy of a real lesson ---------------------------
+
 
 def lesson(name):
     return copy.deepcopy(load(ROOT / "notebooks" / name))
@@ -221,7 +257,7 @@ def test_a_loss_plot_far_from_its_training_is_caught():
     cells = lesson("06_bptt.ipynb")
     index = cells.index(first_training_cell(cells))
     filler = {"cell_type": "code", "source": ["1 + 1"], "outputs": [], "metadata": {}, "execution_count": 1}
-    cells[index + 1:index + 1] = [copy.deepcopy(filler) for _ in range(4)]
+    cells[index + 1 : index + 1] = [copy.deepcopy(filler) for _ in range(4)]
     assert training_without_a_loss_plot(cells)
 
 
@@ -243,12 +279,18 @@ def test_a_colour_outside_the_palette_is_caught():
 def test_a_warning_in_an_output_is_caught():
     cells = lesson("00_start_here.ipynb")
     cell = code_cells(cells)[-1][1]
-    cell["outputs"].append({"output_type": "stream", "name": "stdout",
-                            "text": ["/x.py:3: UserWarning: something is deprecated\n"]})
+    cell["outputs"].append(
+        {
+            "output_type": "stream",
+            "name": "stdout",
+            "text": ["/x.py:3: UserWarning: something is deprecated\n"],
+        }
+    )
     assert warnings_in_outputs(cells)
 
 
 # --- the plotting helpers label both axes ----------------------------------------------------------
+
 
 def test_plot_helpers_label_their_axes():
     import numpy as np
@@ -256,9 +298,12 @@ def test_plot_helpers_label_their_axes():
     from coursekit.train import History
 
     history = History(loss=[1.0, 0.5], metrics={"accuracy": [0.5, 0.9]})
-    axes = [viz.plot_history(history), viz.plot_history(history, metric="accuracy"),
-            viz.plot_sequences(np.arange(3), {"x": np.zeros(3)}),
-            viz.plot_heatmap(np.zeros((2, 3)), xlabel="time step t", ylabel="unit", colorbar_label="value")]
+    axes = [
+        viz.plot_history(history),
+        viz.plot_history(history, metric="accuracy"),
+        viz.plot_sequences(np.arange(3), {"x": np.zeros(3)}),
+        viz.plot_heatmap(np.zeros((2, 3)), xlabel="time step t", ylabel="unit", colorbar_label="value"),
+    ]
     for ax in axes:
         assert ax.get_xlabel() and ax.get_ylabel()
     matplotlib.pyplot.close("all")

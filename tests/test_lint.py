@@ -2,6 +2,7 @@
 
 Code and notebooks (ruff reads .ipynb cells); exercises/ is excluded there, being generated.
 """
+
 import subprocess
 import sys
 from pathlib import Path
@@ -10,13 +11,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_ruff_finds_nothing_to_fix():
     result = ruff("check", "--no-cache", "--output-format", "concise", ".")
-    assert result.returncode == 0, f"ruff check found problems (fix them, or `ruff check --fix .`):\n{result.stdout}"
+    assert result.returncode == 0, (
+        f"ruff check found problems (fix them, or `ruff check --fix .`):\n{result.stdout}"
+    )
 
 
 def test_the_code_is_formatted():

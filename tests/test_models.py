@@ -1,4 +1,5 @@
 """coursekit.models: the shapes of the five mapping types, their losses, teacher forcing and greedy decoding."""
+
 import numpy as np
 import pytest
 import torch
@@ -45,8 +46,12 @@ def test_summed_cross_entropy_is_the_course_loss():
     unmasked, _ = softmax_cross_entropy(logits.numpy(), targets.numpy(), reduction="batch_mean")
     assert np.isclose(summed_cross_entropy(logits, targets).item(), unmasked, rtol=1e-12)
     # what the padding holds does not matter
-    noisy = logits + 100 * (1 - mask)[..., None] * torch.randn(3, 5, 4, generator=generator, dtype=torch.float64)
-    assert torch.isclose(summed_cross_entropy(noisy, targets, mask), summed_cross_entropy(logits, targets, mask))
+    noisy = logits + 100 * (1 - mask)[..., None] * torch.randn(
+        3, 5, 4, generator=generator, dtype=torch.float64
+    )
+    assert torch.isclose(
+        summed_cross_entropy(noisy, targets, mask), summed_cross_entropy(logits, targets, mask)
+    )
 
 
 def test_classifier_reads_to_the_last_step():
@@ -105,10 +110,16 @@ def test_seq2seq_learns_to_reverse_short_lists():
     target = source.flip(1)
     target_in = torch.cat([torch.full((600, 1), 5), target[:, :-1]], dim=1)
     model = Seq2Seq(5, 6, 8, 32)
-    fit(model, lambda m, s, t_in, t: summed_cross_entropy(m(s, t_in), t), (source, target_in, target),
-        epochs=30, lr=2e-2, progress=False,
+    fit(
+        model,
+        lambda m, s, t_in, t: summed_cross_entropy(m(s, t_in), t),
+        (source, target_in, target),
+        epochs=30,
+        lr=2e-2,
+        progress=False,
         metrics={"exact": lambda m: (m.greedy(source, 5, 4) == target).all(1).float().mean().item()},
-        target=("exact", 0.95))
+        target=("exact", 0.95),
+    )
     assert (model.greedy(source, 5, 4) == target).all(1).float().mean() >= 0.95
 
 
@@ -131,8 +142,13 @@ def test_the_shared_losses_on_hand_computed_values():
     def with_lengths(x, lengths):
         return x * 0 + lengths[:, None].float()  # the lengths reach the model as its second input
 
-    assert abs(cross_entropy_loss(with_lengths, scores, torch.tensor([0, 0]), torch.tensor([0, 1])).item()
-               - math.log(2.0)) < 1e-6
+    assert (
+        abs(
+            cross_entropy_loss(with_lengths, scores, torch.tensor([0, 0]), torch.tensor([0, 1])).item()
+            - math.log(2.0)
+        )
+        < 1e-6
+    )
 
 
 def test_parameter_count_counts_every_entry():

@@ -2,10 +2,11 @@
 
 solutions/ become source/rnn/ of a temporary nbgrader course with the course's nbgrader_config.py
 (tools/); then `nbgrader validate`, `generate_assignment`, `autograde` of three students ("solution"
-submits the solutions, "untouched" three notebooks of the release as they are, "mixed" exercise 02 half right) and `export`, each one command. The
-scores nbgrader gives are compared, notebook by notebook, with `coursekit grade`'s for the same
-files. Run with -s to see the table.
+submits the solutions, "untouched" three notebooks of the release as they are, "mixed" exercise 02 half
+right) and `export`, each one command. The scores nbgrader gives are compared, notebook by notebook,
+with `coursekit grade`'s for the same files. Run with -s to see the table.
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,21 +40,36 @@ BIN = Path(sys.executable).parent
 VALIDATED = ["02_recurrent_neuron.ipynb", "06_bptt.ipynb"]
 UNTOUCHED = ["02_recurrent_neuron.ipynb", "06_bptt.ipynb", "11_text_generation.ipynb"]
 # a third student hands in exercise 02 only: a wrong elman_step and a wrong quiz answer, the rest right
-MIXED, MIXED_CELLS, MIXED_POINTS = NOTEBOOK, {"elman_step_answer": WRONG_ELMAN,
-                                              "shape_of_w_xh_answer": 'answer("shape_of_w_xh", (2, 4))'}, 3
+MIXED, MIXED_CELLS, MIXED_POINTS = (
+    NOTEBOOK,
+    {"elman_step_answer": WRONG_ELMAN, "shape_of_w_xh_answer": 'answer("shape_of_w_xh", (2, 4))'},
+    3,
+)
 STARTED: list[subprocess.Popen] = []  # stopped, with their kernels, if the fixture fails half-way
-SUBMISSIONS = ([("solution", name) for name in NOTEBOOKS] + [("untouched", name) for name in UNTOUCHED]
-               + [("mixed", MIXED)])
+SUBMISSIONS = (
+    [("solution", name) for name in NOTEBOOKS]
+    + [("untouched", name) for name in UNTOUCHED]
+    + [("mixed", MIXED)]
+)
 
 
 def nbgrader(course: Path, *args: str) -> subprocess.Popen:
     """`nbgrader ARGS` started in the course folder, with this checkout's coursekit; see finish()."""
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     env.pop("NBGRADER_EXECUTION", None)
     log = open(course / f"{args[0]}.log", "w+", encoding="utf-8")  # a file: a pipe nobody reads could fill up
-    command = subprocess.Popen([str(BIN / "nbgrader"), *args], cwd=course, env=env, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    command = subprocess.Popen(
+        [str(BIN / "nbgrader"), *args],
+        cwd=course,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     command.log = log
     STARTED.append(command)
     return command
@@ -93,10 +109,14 @@ def _run_course(course: Path, source: Path):
     began, seconds, logs = time.perf_counter(), {}, {}
     validate = nbgrader(course, "validate", *[str(source / name) for name in VALIDATED])
     logs["generate_assignment"] = finish(nbgrader(course, "generate_assignment", ASSIGNMENT))
-    shutil.copytree(source, course / "submitted" / "solution" / ASSIGNMENT, ignore=shutil.ignore_patterns(".*"))
+    shutil.copytree(
+        source, course / "submitted" / "solution" / ASSIGNMENT, ignore=shutil.ignore_patterns(".*")
+    )
     (course / "submitted" / "untouched" / ASSIGNMENT).mkdir(parents=True)
     for name in UNTOUCHED:
-        shutil.copy(course / "release" / ASSIGNMENT / name, course / "submitted" / "untouched" / ASSIGNMENT / name)
+        shutil.copy(
+            course / "release" / ASSIGNMENT / name, course / "submitted" / "untouched" / ASSIGNMENT / name
+        )
     (course / "submitted" / "mixed" / ASSIGNMENT).mkdir(parents=True)
     write(course / "submitted" / "mixed" / ASSIGNMENT, MIXED, with_cells(**MIXED_CELLS))
     autograde = nbgrader(course, "autograde", ASSIGNMENT)
@@ -149,10 +169,14 @@ def test_nbgrader_release_is_coursekit_release(course):
     for name in NOTEBOOKS:
         theirs = json.loads((released / name).read_text(encoding="utf-8"))
         ours = json.loads((ROOT / "exercises" / name).read_text(encoding="utf-8"))
-        theirs["metadata"].pop("widgets", None)  # the solution's widget state: coursekit drops it with the outputs
+        theirs["metadata"].pop(
+            "widgets", None
+        )  # the solution's widget state: coursekit drops it with the outputs
         assert theirs == ours, name
     cells = json.loads((released / "02_recurrent_neuron.ipynb").read_text(encoding="utf-8"))["cells"]
-    quiz = next(c for c in cells if c["metadata"].get("nbgrader", {}).get("grade_id") == "shape_of_w_xh_answer")
+    quiz = next(
+        c for c in cells if c["metadata"].get("nbgrader", {}).get("grade_id") == "shape_of_w_xh_answer"
+    )
     assert "".join(quiz["source"]) == 'answer("shape_of_w_xh", ...)  # replace ... with your answer'
     assert quiz["metadata"]["deletable"] is False
 
@@ -185,6 +209,8 @@ def test_nbgrader_scores_equal_coursekit_grade(course, scores):
             score, error = ((bank if student == "solution" else 0), bank), ""
         table.append(f"{name:<30} {student:<10} {theirs:>8g} {score[0]:>9g} {most:>4g}")
         if manual or (theirs, *score) != (expected, expected, most):
-            wrong.append(f"{name} {student}: nbgrader {theirs}/{most} (manual {manual}), coursekit {score} {error}")
+            wrong.append(
+                f"{name} {student}: nbgrader {theirs}/{most} (manual {manual}), coursekit {score} {error}"
+            )
     print("\nnotebook                       student    nbgrader coursekit  max\n" + "\n".join(table))
     assert not wrong, "\n".join(wrong)

@@ -1,6 +1,7 @@
 """coursekit.nn.char_rnn, the reference of exercise 11, against oracles that share none of its code:
 torch (nn.RNN on one-hot inputs, autograd in float64, cross_entropy, clip_grad_norm_), central finite
 differences, and values worked out by hand."""
+
 import math
 
 import numpy as np
@@ -26,21 +27,38 @@ N, T, V, H = 3, 5, 7, 4  # all different, so that a transposed or swapped axis s
 
 def model(seed=0, N=N, T=T, V=V, H=H, scale=1.0):
     rng = np.random.default_rng(seed)
-    return {"x_ids": rng.integers(0, V, (N, T)), "h0": np.tanh(rng.standard_normal((N, H))),
-            "W_xh": rng.standard_normal((H, V)) * scale, "W_hh": rng.standard_normal((H, H)) * scale / 2,
-            "b_h": rng.standard_normal(H) * 0.3, "W_hy": rng.standard_normal((V, H)) * scale,
-            "b_y": rng.standard_normal(V) * 0.3}
+    return {
+        "x_ids": rng.integers(0, V, (N, T)),
+        "h0": np.tanh(rng.standard_normal((N, H))),
+        "W_xh": rng.standard_normal((H, V)) * scale,
+        "W_hh": rng.standard_normal((H, H)) * scale / 2,
+        "b_h": rng.standard_normal(H) * 0.3,
+        "W_hy": rng.standard_normal((V, H)) * scale,
+        "b_y": rng.standard_normal(V) * 0.3,
+    }
 
 
 def torch_forward(m, requires_grad=False):
     """torch.nn.RNN fed one-hot vectors, and a Linear read-out: (logits, hs, h_n, the tensors by name)."""
-    t = {k: torch.tensor(v, dtype=torch.float64, requires_grad=requires_grad and k != "x_ids")
-         for k, v in m.items() if k != "x_ids"}
-    rnn = torch.nn.RNN(V if "W_xh" not in m else m["W_xh"].shape[1], m["W_hh"].shape[0], batch_first=True).double()
+    t = {
+        k: torch.tensor(v, dtype=torch.float64, requires_grad=requires_grad and k != "x_ids")
+        for k, v in m.items()
+        if k != "x_ids"
+    }
+    rnn = torch.nn.RNN(
+        V if "W_xh" not in m else m["W_xh"].shape[1], m["W_hh"].shape[0], batch_first=True
+    ).double()
     x = torch.nn.functional.one_hot(torch.from_numpy(m["x_ids"]), m["W_xh"].shape[1]).double()
-    hs, h_n = torch.func.functional_call(rnn, {"weight_ih_l0": t["W_xh"], "weight_hh_l0": t["W_hh"],
-                                               "bias_ih_l0": t["b_h"], "bias_hh_l0": torch.zeros_like(t["b_h"])},
-                                         (x, t["h0"][None]))
+    hs, h_n = torch.func.functional_call(
+        rnn,
+        {
+            "weight_ih_l0": t["W_xh"],
+            "weight_hh_l0": t["W_hh"],
+            "bias_ih_l0": t["b_h"],
+            "bias_hh_l0": torch.zeros_like(t["b_h"]),
+        },
+        (x, t["h0"][None]),
+    )
     logits = torch.nn.functional.linear(hs, t["W_hy"], t["b_y"])
     return logits, hs, h_n[0], t
 
@@ -56,8 +74,15 @@ def test_forward_is_torchs_rnn_on_one_hot_inputs():
 
 def test_forward_by_hand_one_step():
     # V = 2, H = 1: h_1 = tanh(W_xh[0, x] + W_hh * h0 + b_h), logits = W_hy * h_1 + b_y
-    logits, hs = char_rnn_forward(np.array([[1]]), np.array([[0.5]]), np.array([[0.2, -0.4]]), np.array([[2.0]]),
-                                  np.array([0.1]), np.array([[1.0], [-3.0]]), np.array([0.0, 1.0]))
+    logits, hs = char_rnn_forward(
+        np.array([[1]]),
+        np.array([[0.5]]),
+        np.array([[0.2, -0.4]]),
+        np.array([[2.0]]),
+        np.array([0.1]),
+        np.array([[1.0], [-3.0]]),
+        np.array([0.0, 1.0]),
+    )
     h1 = math.tanh(-0.4 + 2.0 * 0.5 + 0.1)
     assert hs[0, 0, 0] == pytest.approx(h1, rel=1e-15)
     np.testing.assert_allclose(logits[0, 0], [h1, -3 * h1 + 1], rtol=1e-15)
@@ -110,7 +135,13 @@ def test_backward_against_finite_differences_of_the_loss():
 
 
 def test_clipping_by_hand_and_against_torch():
-    ones = [np.ones((2, 3)), np.ones((2, 2)), np.ones(2), np.ones((3, 2)), np.ones(3)]  # 21 entries: norm sqrt(21)
+    ones = [
+        np.ones((2, 3)),
+        np.ones((2, 2)),
+        np.ones(2),
+        np.ones((3, 2)),
+        np.ones(3),
+    ]  # 21 entries: norm sqrt(21)
     clipped = clip_gradients(*ones, 2.0)
     for c in clipped:
         np.testing.assert_allclose(c, 2.0 / math.sqrt(21), rtol=1e-15)
@@ -126,30 +157,36 @@ def test_clipping_by_hand_and_against_torch():
 
 
 def test_adagrad_by_hand():
-    param, memory = adagrad_update(np.array([1.0, -2.0, 0.5]), np.array([2.0, 0.0, -1e-5]), np.array([5.0, 0.0, 0.0]),
-                                   0.1)
+    param, memory = adagrad_update(
+        np.array([1.0, -2.0, 0.5]), np.array([2.0, 0.0, -1e-5]), np.array([5.0, 0.0, 0.0]), 0.1
+    )
     np.testing.assert_allclose(memory, [9.0, 0.0, 1e-10], rtol=1e-15)
-    np.testing.assert_allclose(param, [1 - 0.1 * 2 / math.sqrt(9 + 1e-8), -2.0,
-                                       0.5 + 0.1 * 1e-5 / math.sqrt(1e-10 + ADAGRAD_EPSILON)], rtol=1e-15)
+    np.testing.assert_allclose(
+        param,
+        [1 - 0.1 * 2 / math.sqrt(9 + 1e-8), -2.0, 0.5 + 0.1 * 1e-5 / math.sqrt(1e-10 + ADAGRAD_EPSILON)],
+        rtol=1e-15,
+    )
 
 
 def test_train_step_is_forward_autograd_clip_and_adagrad_done_in_torch():
     m = model(7)
     y = np.random.default_rng(8).integers(0, V, (N, T))
-    memories = [np.random.default_rng(9).uniform(0, 2, m[k].shape) for k in ("W_xh", "W_hh", "b_h", "W_hy", "b_y")]
+    memories = [
+        np.random.default_rng(9).uniform(0, 2, m[k].shape) for k in ("W_xh", "W_hh", "b_h", "W_hy", "b_y")
+    ]
     logits, _, h_n, t = torch_forward(m, requires_grad=True)
     loss = torch.nn.functional.cross_entropy(logits.reshape(-1, V), torch.from_numpy(y).reshape(-1))
     loss.backward()
     names = ["W_xh", "W_hh", "b_h", "W_hy", "b_y"]
     grads = [t[k].grad.numpy() for k in names]
-    norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads))
+    norm = math.sqrt(sum(float(np.sum(g**2)) for g in grads))
     assert norm > 0.5  # so that max_norm 0.5 clips
     grads = [g * 0.5 / norm for g in grads]
     got = train_step(m["x_ids"], y, m["h0"], *(m[k] for k in names), *memories, 0.1, 0.5)
     assert got[0] == pytest.approx(loss.item(), rel=1e-12)
     assert_close(got[1], h_n.detach().numpy(), 1e-12)  # the carried state: h after the last step
     for k, (name, g, memory) in enumerate(zip(names, grads, memories)):
-        new_memory = memory + g ** 2
+        new_memory = memory + g**2
         assert_close(got[2 + k], m[name] - 0.1 * g / np.sqrt(new_memory + 1e-8), 1e-12, name)
         assert_close(got[7 + k], new_memory, 1e-12, name)
 
@@ -167,8 +204,15 @@ def test_train_step_changes_no_input():
 def _fixed_distribution(probabilities):
     """A model whose state is always 0, so that every step's probabilities are softmax(b_y) = probabilities."""
     V = len(probabilities)
-    return {"h": np.zeros(2), "first_id": 0, "W_xh": np.zeros((2, V)), "W_hh": np.zeros((2, 2)), "b_h": np.zeros(2),
-            "W_hy": np.zeros((V, 2)), "b_y": np.log(np.asarray(probabilities))}
+    return {
+        "h": np.zeros(2),
+        "first_id": 0,
+        "W_xh": np.zeros((2, V)),
+        "W_hh": np.zeros((2, 2)),
+        "b_h": np.zeros(2),
+        "W_hy": np.zeros((V, 2)),
+        "b_y": np.log(np.asarray(probabilities)),
+    }
 
 
 def test_sample_inverse_cdf_by_hand():
@@ -177,7 +221,10 @@ def test_sample_inverse_cdf_by_hand():
     ids = sample(**fixed, temperature=1.0, uniforms=np.array([0.1, 0.19, 0.21, 0.49, 0.51, 0.99, 0.0]))
     assert ids.tolist() == [0, 0, 1, 1, 2, 2, 0]
     assert sample(**fixed, temperature=0.0, uniforms=np.array([0.1, 0.9])).tolist() == [2, 2]  # greedy
-    assert sample(**fixed, temperature=1e-3, uniforms=np.array([0.5, 0.999])).tolist() == [2, 2]  # no overflow
+    assert sample(**fixed, temperature=1e-3, uniforms=np.array([0.5, 0.999])).tolist() == [
+        2,
+        2,
+    ]  # no overflow
 
 
 def test_sample_frequencies_follow_the_tempered_softmax():
@@ -210,12 +257,20 @@ def test_stream_loss_is_torchs_cross_entropy_over_the_whole_stream():
 
 def test_train_learns_a_rule_and_carries_the_state():
     rng = np.random.default_rng(0)
-    rule, ids = rng.permutation(8), np.zeros((2, 120), dtype=np.int64)  # after c comes rule[c], 80 % of the time
+    rule, ids = (
+        rng.permutation(8),
+        np.zeros((2, 120), dtype=np.int64),
+    )  # after c comes rule[c], 80 % of the time
     for t in range(1, 120):
         ids[:, t] = np.where(rng.random(2) < 0.8, rule[ids[:, t - 1]], rng.integers(0, 8, 2))
     rng = np.random.default_rng(1)
-    initial = [rng.standard_normal((16, 8)) * 0.01, rng.standard_normal((16, 16)) * 0.01, np.zeros(16),
-               rng.standard_normal((8, 16)) * 0.01, np.zeros(8)]
+    initial = [
+        rng.standard_normal((16, 8)) * 0.01,
+        rng.standard_normal((16, 16)) * 0.01,
+        np.zeros(16),
+        rng.standard_normal((8, 16)) * 0.01,
+        np.zeros(8),
+    ]
     h0 = np.zeros((2, 16))
     trained = train(ids, h0, *initial, 200, 10, 0.1, 5.0)
     assert stream_loss(ids, h0, *trained) < stream_loss(ids, h0, *initial) - 1.0

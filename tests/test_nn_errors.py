@@ -1,4 +1,5 @@
 """Bad input gets a ValueError that names the expected and the received shape."""
+
 import numpy as np
 import pytest
 import torch
@@ -12,11 +13,14 @@ def test_sequence_without_feature_axis():
         nn.rnn_forward(np.zeros((2, 5)), None, p)
 
 
-@pytest.mark.parametrize("mode,forward", [
-    ("RNN_TANH", lambda x, h, p: nn.rnn_forward(x, h, p)),
-    ("GRU", lambda x, h, p: nn.gru_forward(x, h, p)),
-    ("LSTM", lambda x, h, p: nn.lstm_forward(x, h, None, p)),
-])
+@pytest.mark.parametrize(
+    "mode,forward",
+    [
+        ("RNN_TANH", lambda x, h, p: nn.rnn_forward(x, h, p)),
+        ("GRU", lambda x, h, p: nn.gru_forward(x, h, p)),
+        ("LSTM", lambda x, h, p: nn.lstm_forward(x, h, None, p)),
+    ],
+)
 def test_initial_state_for_wrong_batch(mode, forward):
     p = nn.init_layer_params(mode, 3, 4)
     with pytest.raises(ValueError, match=r"h0 must have shape \(2, 4\); got shape \(5, 4\)"):
@@ -65,7 +69,9 @@ def test_network_state_and_gradient_shapes():
 def test_network_layers_that_do_not_fit():
     first = nn.init_layer_params("GRU", 3, 4)
     second = nn.init_layer_params("GRU", 5, 4)  # layer 1 must read the 4 outputs of layer 0
-    with pytest.raises(ValueError, match=r"layer 1\.weight_ih must have shape \(12, 4\); got shape \(12, 5\)"):
+    with pytest.raises(
+        ValueError, match=r"layer 1\.weight_ih must have shape \(12, 4\); got shape \(12, 5\)"
+    ):
         nn.RecurrentNetwork("GRU", [[first], [second]])
 
 
@@ -106,7 +112,9 @@ def test_clipping_rejects_nonsense():
 
 def test_step_input_must_be_one_time_step():
     p = nn.init_layer_params("GRU", 3, 4)
-    with pytest.raises(ValueError, match=r"x must have shape \(N, D\).*D=3, one time step; got shape \(2, 5, 3\)"):
+    with pytest.raises(
+        ValueError, match=r"x must have shape \(N, D\).*D=3, one time step; got shape \(2, 5, 3\)"
+    ):
         nn.gru_step_forward(np.zeros((2, 5, 3)), np.zeros((2, 4)), p)
     with pytest.raises(ValueError, match=r"h_prev must have shape \(2, 4\); got shape \(4,\)"):
         nn.rnn_step_forward(np.zeros((2, 3)), np.zeros(4), nn.init_layer_params("RNN_TANH", 3, 4))

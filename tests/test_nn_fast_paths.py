@@ -5,6 +5,7 @@ every gradient, in float64 to 1e-12, across the configurations of tests/test_nn_
 RecurrentNetwork runs the fast path and test_nn_vs_torch.py holds it to torch; this file is
 what lets the lessons show the reference code and say that it is what the network computes.
 """
+
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
@@ -17,7 +18,10 @@ _rng = np.random.default_rng(2024)
 SWEEP_SIZES = []
 for _ in range(8):
     SWEEP_SIZES.append(tuple(int(v) for v in _rng.integers(1, 6, size=4)))
-    _rng.integers(1, 4), _rng.integers(2)  # num_layers and bidirectional, drawn there: keep the stream aligned
+    (
+        _rng.integers(1, 4),
+        _rng.integers(2),
+    )  # num_layers and bidirectional, drawn there: keep the stream aligned
 SIZES = EDGE_SIZES + SWEEP_SIZES
 # (T, truncate) of its truncated-BPTT test, plus full BPTT
 TRUNCATIONS = [(7, 3), (8, 2), (5, 1), (6, 6), (4, 9), (9, 4), (6, None)]
@@ -29,18 +33,23 @@ FLOAT32 = dict(rtol=1e-4, atol=1e-5)
 def run(mode, fast, x, h0, c0, p, dh, dc_last, truncate):
     """Forward and backward with one path; returns every array that comes out, by name."""
     if mode == "LSTM":
-        forward, backward = (nn.fast_lstm_forward, nn.fast_lstm_backward) if fast else (nn.lstm_forward,
-                                                                                         nn.lstm_backward)
+        forward, backward = (
+            (nn.fast_lstm_forward, nn.fast_lstm_backward) if fast else (nn.lstm_forward, nn.lstm_backward)
+        )
         h, cache = forward(x, h0, c0, p)
         dx, dh0, dc0, grads = backward(dh, cache, dc_last, truncate)
         out = {"h": h, "c_T": cache.c[-1], "dx": dx, "dh0": dh0, "dc0": dc0}
     elif mode == "GRU":
-        forward, backward = (nn.fast_gru_forward, nn.fast_gru_backward) if fast else (nn.gru_forward, nn.gru_backward)
+        forward, backward = (
+            (nn.fast_gru_forward, nn.fast_gru_backward) if fast else (nn.gru_forward, nn.gru_backward)
+        )
         h, cache = forward(x, h0, p)
         dx, dh0, grads = backward(dh, cache, truncate)
         out = {"h": h, "dx": dx, "dh0": dh0}
     else:
-        forward, backward = (nn.fast_rnn_forward, nn.fast_rnn_backward) if fast else (nn.rnn_forward, nn.rnn_backward)
+        forward, backward = (
+            (nn.fast_rnn_forward, nn.fast_rnn_backward) if fast else (nn.rnn_forward, nn.rnn_backward)
+        )
         h, cache = forward(x, h0, p, mode[4:].lower())
         dx, dh0, grads = backward(dh, cache, truncate)
         out = {"h": h, "dx": dx, "dh0": dh0}
@@ -117,10 +126,16 @@ def test_network_runs_the_fast_path(monkeypatch):
     from coursekit.nn import network
 
     called = []
-    monkeypatch.setattr(network, "fast_lstm_forward",
-                        lambda *a, _f=network.fast_lstm_forward: called.append("forward") or _f(*a))
-    monkeypatch.setattr(network, "fast_lstm_backward",
-                        lambda *a, _f=network.fast_lstm_backward: called.append("backward") or _f(*a))
+    monkeypatch.setattr(
+        network,
+        "fast_lstm_forward",
+        lambda *a, _f=network.fast_lstm_forward: called.append("forward") or _f(*a),
+    )
+    monkeypatch.setattr(
+        network,
+        "fast_lstm_backward",
+        lambda *a, _f=network.fast_lstm_backward: called.append("backward") or _f(*a),
+    )
     net = network.RecurrentNetwork("LSTM", [[nn.init_layer_params("LSTM", 2, 3, dtype=np.float64)]])
     out, _ = net.forward(np.ones((1, 4, 2)))
     net.backward(np.ones_like(out))

@@ -1,5 +1,6 @@
 """Every NumPy backward pass against central finite differences (float64 < 1e-6),
 and the step functions against the sequence functions."""
+
 import numpy as np
 import pytest
 import torch
@@ -44,7 +45,9 @@ def test_lstm_step_backward():
     dx, dh, dc, g = nn.lstm_step_backward(dh_next, dc_next, cache)
     f = lambda: np.concatenate(nn.lstm_step_forward(x, h, c, p)[:2], axis=1)
     dout = np.concatenate([dh_next, dc_next], axis=1)
-    check_against_numeric(f, {"x": x, "h": h, "c": c, **p.arrays()}, {"x": dx, "h": dh, "c": dc, **g.arrays()}, dout)
+    check_against_numeric(
+        f, {"x": x, "h": h, "c": c, **p.arrays()}, {"x": dx, "h": dh, "c": dc, **g.arrays()}, dout
+    )
 
 
 def test_gru_step_backward():
@@ -110,8 +113,13 @@ def test_truncated_rnn_backward_is_the_gradient_with_the_state_detached(nonlinea
     dout = rng.standard_normal(out.shape)
     dx, dh0, g = nn.rnn_backward(dout, cache, truncate=truncate)
     f = lambda: states(fixed)
-    for name, analytic, array in [("x", dx, x), ("h0", dh0, h0), ("weight_hh", g.weight_hh, p.weight_hh),
-                                  ("weight_ih", g.weight_ih, p.weight_ih), ("bias_hh", g.bias_hh, p.bias_hh)]:
+    for name, analytic, array in [
+        ("x", dx, x),
+        ("h0", dh0, h0),
+        ("weight_hh", g.weight_hh, p.weight_hh),
+        ("weight_ih", g.weight_ih, p.weight_ih),
+        ("bias_hh", g.bias_hh, p.bias_hh),
+    ]:
         assert_close(analytic, central_differences(f, array, dout), 1e-6, name)
 
 
@@ -128,8 +136,9 @@ def test_lstm_sequence_backward():
         return np.concatenate([h.reshape(N, -1), c.c[-1]], axis=1)
 
     dflat = np.concatenate([dout.reshape(N, -1), dc_last], axis=1)
-    check_against_numeric(f, {"x": x, "h0": h0, "c0": c0, **p.arrays()},
-                          {"x": dx, "h0": dh0, "c0": dc0, **g.arrays()}, dflat)
+    check_against_numeric(
+        f, {"x": x, "h0": h0, "c0": c0, **p.arrays()}, {"x": dx, "h0": dh0, "c0": dc0, **g.arrays()}, dflat
+    )
 
 
 def test_gru_sequence_backward():
@@ -206,8 +215,12 @@ def test_steps_agree_with_sequence(mode):
             dx, dh_next, g = nn.rnn_step_backward(dseq[:, t] + dh_next, caches[t])
         dxs.insert(0, dx)
         total = g.arrays() if total is None else {k: total[k] + v for k, v in g.arrays().items()}
-    backward = {"RNN_TANH": nn.rnn_backward, "RNN_RELU": nn.rnn_backward, "GRU": nn.gru_backward,
-                "LSTM": nn.lstm_backward}[mode]
+    backward = {
+        "RNN_TANH": nn.rnn_backward,
+        "RNN_RELU": nn.rnn_backward,
+        "GRU": nn.gru_backward,
+        "LSTM": nn.lstm_backward,
+    }[mode]
     dx_seq, dh0, *_, g_seq = backward(dseq, cache)
     assert_close(np.stack(dxs, axis=1), dx_seq, 1e-12)
     assert_close(dh_next, dh0, 1e-12)
@@ -220,9 +233,13 @@ def test_steps_agree_with_sequence(mode):
 def test_jordan_matches_torch(truncate):
     rng = np.random.default_rng(11)
     module = JordanRNN(D, H, O).double()
-    p = nn.JordanParams(module.input_to_hidden.weight.detach().numpy(), module.output_to_hidden.weight.detach().numpy(),
-                        module.input_to_hidden.bias.detach().numpy(), module.hidden_to_output.weight.detach().numpy(),
-                        module.hidden_to_output.bias.detach().numpy())
+    p = nn.JordanParams(
+        module.input_to_hidden.weight.detach().numpy(),
+        module.output_to_hidden.weight.detach().numpy(),
+        module.input_to_hidden.bias.detach().numpy(),
+        module.hidden_to_output.weight.detach().numpy(),
+        module.hidden_to_output.bias.detach().numpy(),
+    )
     x, y0 = rng.standard_normal((N, 7, D)), rng.standard_normal((N, O))
     y, cache = nn.jordan_forward(x, y0, p)
     x_t, y0_t = torch.tensor(x, requires_grad=True), torch.tensor(y0, requires_grad=True)
@@ -261,8 +278,9 @@ def test_softmax_cross_entropy_matches_torch_and_ignores_padding(reduction):
     loss, dlogits = nn.softmax_cross_entropy(logits, targets, mask, reduction)
 
     logits_t = torch.tensor(logits, requires_grad=True)
-    per_step = torch.nn.functional.cross_entropy(logits_t.reshape(-1, C), torch.tensor(targets).reshape(-1),
-                                                 ignore_index=-1, reduction="sum")
+    per_step = torch.nn.functional.cross_entropy(
+        logits_t.reshape(-1, C), torch.tensor(targets).reshape(-1), ignore_index=-1, reduction="sum"
+    )
     divisor = {"mean": mask.sum(), "sum": 1, "batch_mean": 3}[reduction]
     (per_step / divisor).backward()
     assert_close(loss, per_step.item() / divisor, 1e-12)
@@ -316,8 +334,8 @@ def test_clip_by_value_matches_torch():
 def test_the_packages_finite_differences_and_rel_error_on_hand_computed_values():
     """coursekit.nn's own gradient check (the lessons use it) against d(sum x^3)/dx = 3 x^2, and rel_error by hand."""
     x = np.array([[0.5, -1.0], [2.0, 0.25]])
-    np.testing.assert_allclose(nn.numerical_gradient(lambda: np.sum(x ** 3), x), 3 * x ** 2, rtol=1e-8)
+    np.testing.assert_allclose(nn.numerical_gradient(lambda: np.sum(x**3), x), 3 * x**2, rtol=1e-8)
     dout = np.array([[1.0, 2.0], [-1.0, 0.5]])
-    np.testing.assert_allclose(nn.numerical_gradient_array(lambda: x ** 2, x, dout), 2 * x * dout, rtol=1e-8)
+    np.testing.assert_allclose(nn.numerical_gradient_array(lambda: x**2, x, dout), 2 * x * dout, rtol=1e-8)
     assert nn.rel_error(np.array([1.0, 2.0]), np.array([1.0, 2.5])) == pytest.approx(0.5 / 4.5)
     assert nn.rel_error(np.array([1.0, -2.0]), np.array([1.0, 2.0])) == pytest.approx(4 / 4)  # signs count

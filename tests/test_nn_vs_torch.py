@@ -2,6 +2,7 @@
 
 Tolerances from DESIGN.md: forward within 1e-12 and gradients within 1e-10 (tests/compare.py's assert_close).
 """
+
 import zlib
 
 import numpy as np
@@ -22,8 +23,10 @@ EDGE_CONFIGS = [
     (4, 7, 3, 6, 3, True),
 ]
 _rng = np.random.default_rng(2024)
-SWEEP_CONFIGS = [tuple(int(v) for v in _rng.integers(1, 6, size=4)) + (int(_rng.integers(1, 4)), bool(_rng.integers(2)))
-                 for _ in range(8)]
+SWEEP_CONFIGS = [
+    tuple(int(v) for v in _rng.integers(1, 6, size=4)) + (int(_rng.integers(1, 4)), bool(_rng.integers(2)))
+    for _ in range(8)
+]
 CONFIGS = EDGE_CONFIGS + SWEEP_CONFIGS
 
 
@@ -64,7 +67,9 @@ def flat(state):
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("config", CONFIGS, ids=lambda c: "N{}T{}D{}H{}L{}{}".format(*c[:5], "bi" if c[5] else ""))
+@pytest.mark.parametrize(
+    "config", CONFIGS, ids=lambda c: "N{}T{}D{}H{}L{}{}".format(*c[:5], "bi" if c[5] else "")
+)
 @pytest.mark.parametrize("with_state", [False, True], ids=["zero_state", "given_state"])
 def test_network_matches_torch(mode, config, with_state):
     N, T, D, H, L, bidirectional = config
@@ -84,7 +89,9 @@ def test_network_matches_torch(mode, config, with_state):
 
     d_out = rng.standard_normal(out.shape)
     d_final = tuple(rng.standard_normal(s.shape) for s in flat(final))
-    loss = (out_t * torch.tensor(d_out)).sum() + sum((s * torch.tensor(d)).sum() for s, d in zip(flat(final_t), d_final))
+    loss = (out_t * torch.tensor(d_out)).sum() + sum(
+        (s * torch.tensor(d)).sum() for s, d in zip(flat(final_t), d_final)
+    )
     loss.backward()
     grads = net.backward(d_out, d_final if mode == "LSTM" else d_final[0])
 
@@ -103,7 +110,7 @@ def torch_truncated(module, x, state, k):
     for start in range(0, x.shape[1], k):
         if start > 0:
             state = tuple(s.detach() for s in state) if isinstance(state, tuple) else state.detach()
-        out, state = module(x[:, start:start + k], state)
+        out, state = module(x[:, start : start + k], state)
         outputs.append(out)
     return torch.cat(outputs, dim=1), state
 
@@ -124,7 +131,9 @@ def test_truncated_bptt_matches_torch_with_detached_state(mode, T, k, L):
 
     d_out = rng.standard_normal(out.shape)
     d_final = tuple(rng.standard_normal(s.shape) for s in flat(final))
-    loss = (out_t * torch.tensor(d_out)).sum() + sum((s * torch.tensor(d)).sum() for s, d in zip(flat(final_t), d_final))
+    loss = (out_t * torch.tensor(d_out)).sum() + sum(
+        (s * torch.tensor(d)).sum() for s, d in zip(flat(final_t), d_final)
+    )
     loss.backward()
     grads = net.backward(d_out, d_final if mode == "LSTM" else d_final[0], truncate=k)
     for name, param in module.named_parameters():
@@ -134,7 +143,10 @@ def test_truncated_bptt_matches_torch_with_detached_state(mode, T, k, L):
         assert_close(grads[key], leaf.grad.numpy(), 1e-10, key)
     full = net.backward(d_out, d_final if mode == "LSTM" else d_final[0])
     if k < T:  # the test can fail: truncation must really change the gradient
-        assert np.abs(full["weight_hh_l0"] - grads["weight_hh_l0"]).max() > 1e-2 * np.abs(grads["weight_hh_l0"]).max()
+        assert (
+            np.abs(full["weight_hh_l0"] - grads["weight_hh_l0"]).max()
+            > 1e-2 * np.abs(grads["weight_hh_l0"]).max()
+        )
 
 
 def test_batch_first_false_and_no_bias_match_torch():

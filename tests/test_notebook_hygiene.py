@@ -1,4 +1,5 @@
 """What every committed lesson and solution must satisfy before nbval even runs it."""
+
 import json
 import re
 from pathlib import Path
@@ -20,8 +21,12 @@ def test_nbval_markers_stand_alone_on_their_line(path):
     for cell in code_cells(path):
         for line in "".join(cell["source"]).splitlines():
             if MARKER.search(line):
-                assert line.strip() in ("# NBVAL_IGNORE_OUTPUT", "# NBVAL_SKIP", "# NBVAL_CHECK_OUTPUT",
-                                        "# NBVAL_RAISES_EXCEPTION"), f"{path.name}: {line!r}"
+                assert line.strip() in (
+                    "# NBVAL_IGNORE_OUTPUT",
+                    "# NBVAL_SKIP",
+                    "# NBVAL_CHECK_OUTPUT",
+                    "# NBVAL_RAISES_EXCEPTION",
+                ), f"{path.name}: {line!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -40,14 +45,20 @@ def test_lesson_opens_with_the_install_guard(path):
     assert "import coursekit" in first and "make lab" in first, path.name
 
 
-CLOCKS = re.compile(r"perf_counter|monotonic|timeit|time\.time|_seconds|\.seconds|\b\w+_s\b|timing|elapsed|duration")
+CLOCKS = re.compile(
+    r"perf_counter|monotonic|timeit|time\.time|_seconds|\.seconds|\b\w+_s\b|timing|elapsed|duration"
+)
 
 
 def clock_assertions(source: str) -> list[str]:
     """The assert lines of a cell that read a clock: an assert naming a timed value, in a cell that times."""
     if not re.search(r"perf_counter|monotonic|timeit|time\.time|\.seconds", source):
         return []
-    return [line.strip() for line in source.splitlines() if line.strip().startswith("assert") and CLOCKS.search(line)]
+    return [
+        line.strip()
+        for line in source.splitlines()
+        if line.strip().startswith("assert") and CLOCKS.search(line)
+    ]
 
 
 def test_clock_assertions_are_recognised():
@@ -57,7 +68,9 @@ def test_clock_assertions_are_recognised():
     assert clock_assertions("h = fit(net)\nassert h.seconds > 0 and h.last('R2') > 0.9")
     assert clock_assertions("t = time.perf_counter()\nassert np.allclose(a, b)") == []
     assert clock_assertions("assert r2 > 0.95") == []
-    depth = "began = time.perf_counter()\nassert timings[3, False] > 1.3 * timings[1, False]"  # once in lesson 10
+    depth = (
+        "began = time.perf_counter()\nassert timings[3, False] > 1.3 * timings[1, False]"  # once in lesson 10
+    )
     assert clock_assertions(depth) == ["assert timings[3, False] > 1.3 * timings[1, False]"]
 
 
@@ -69,8 +82,11 @@ def test_no_assertion_on_wall_clock_time(path):
     assert found == [], f"{path.name}: {found}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS + sorted((ROOT / "exercises").glob("*.ipynb")),
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path",
+    NOTEBOOKS + sorted((ROOT / "exercises").glob("*.ipynb")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_no_control_characters_in_cells(path):
     """A control character in a cell is almost always a lost backslash ("\\approx" typed as "\\a" + "pprox")."""
     for index, cell in enumerate(json.loads(path.read_text())["cells"]):
@@ -86,8 +102,12 @@ TEST_TARGET = re.compile(r"""target\s*=\s*\(\s*["'][^"']*\btest\b""")
 def test_training_never_stops_on_the_test_set(path):
     """fit(..., target=(metric, value)) stops when the metric reaches the value: that choice is made on
     validation data. Stopping on a test metric would make the reported test figure a chosen one."""
-    found = [line.strip() for cell in code_cells(path) for line in "".join(cell["source"]).splitlines()
-             if TEST_TARGET.search(line)]
+    found = [
+        line.strip()
+        for cell in code_cells(path)
+        for line in "".join(cell["source"]).splitlines()
+        if TEST_TARGET.search(line)
+    ]
     assert found == [], f"{path.name} stops training on the test set: {found}"
 
 
@@ -104,13 +124,20 @@ def _bodies(source: str) -> dict[str, str]:
 
     found = {}
     try:
-        tree = ast.parse("\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))))
+        tree = ast.parse(
+            "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        )
     except SyntaxError:
         return found
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef):
-            body = node.body[1:] if node.body and isinstance(node.body[0], ast.Expr) and isinstance(
-                getattr(node.body[0], "value", None), ast.Constant) else node.body
+            body = (
+                node.body[1:]
+                if node.body
+                and isinstance(node.body[0], ast.Expr)
+                and isinstance(getattr(node.body[0], "value", None), ast.Constant)
+                else node.body
+            )
             if body and not (len(body) == 1 and isinstance(body[0], ast.Pass)):
                 found[node.name] = ast.dump(ast.Module(body=body, type_ignores=[]))
     return found

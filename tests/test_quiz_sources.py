@@ -1,6 +1,7 @@
 """The sealed quiz data is what the clear-text sources in tools/quiz_sources make, the sources build from
 any folder, and every question answers as its source says: the right answer with its explanation, each
 anticipated wrong answer with its own words."""
+
 from __future__ import annotations
 
 import subprocess
@@ -27,8 +28,13 @@ def test_the_sealed_data_is_what_the_sources_make():
 
 
 def test_the_build_runs_from_any_folder(tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "quiz_sources" / "build.py"), "--check"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "quiz_sources" / "build.py"), "--check"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0 and "up to date" in done.stdout, done.stderr
 
 

@@ -1,4 +1,5 @@
 """The setup a new user relies on: package lists that agree, exact pins, CI = README, doctor."""
+
 import json
 import os
 import re
@@ -24,7 +25,9 @@ def pyproject():
 
 def pyproject_requirements():
     project = pyproject()["project"]
-    lines = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
+    lines = project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
     return {Requirement(line).name.lower(): Requirement(line) for line in lines}
 
 
@@ -56,15 +59,21 @@ def test_environment_yml_and_pyproject_list_the_same_packages():
 def test_environment_yml_uses_the_same_ranges():
     for name, entry in environment_packages().items():
         conda_range = SpecifierSet(re.sub(r"^[\w.-]+", "", entry).replace(" ", ""))
-        assert conda_range == pyproject_requirements()[name].specifier, f"{entry} against {pyproject_requirements()[name]}"
+        assert conda_range == pyproject_requirements()[name].specifier, (
+            f"{entry} against {pyproject_requirements()[name]}"
+        )
 
 
 def test_lock_pins_every_dependency_inside_its_range():
     pins = lock_pins()
-    assert pins["torch"] == "2.13.0"  # the CPU build on this machine's disk; anything else downloads gigabytes
+    assert (
+        pins["torch"] == "2.13.0"
+    )  # the CPU build on this machine's disk; anything else downloads gigabytes
     for name, requirement in pyproject_requirements().items():
         assert name in pins, f"{name} is not pinned in requirements.lock"
-        assert Version(pins[name]) in requirement.specifier, f"{name}=={pins[name]} is outside {requirement.specifier}"
+        assert Version(pins[name]) in requirement.specifier, (
+            f"{name}=={pins[name]} is outside {requirement.specifier}"
+        )
 
 
 def test_installed_versions_are_the_locked_ones():
@@ -79,12 +88,18 @@ def test_ci_runs_exactly_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     commands = re.findall(r"^\s*(make \w+)\s*(?:#.*)?$", readme, flags=re.M)
     assert commands[:2] == ["make lab", "make test"], commands
-    ci = [line for line in (ROOT / ".ci/run").read_text().splitlines() if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    ci = [
+        line
+        for line in (ROOT / ".ci/run").read_text().splitlines()
+        if line.strip() and not line.startswith(("#", "set ", "cd "))
+    ]
     assert ci == ["exec make test"]
 
 
 def test_doctor_passes_here():
-    result = subprocess.run([sys.executable, "-m", "coursekit.cli", "doctor"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "coursekit.cli", "doctor"], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     for expected in ("Python 3.", "numpy", "torch", "matplotlib", "threads", "imports coursekit"):
         assert expected in result.stdout
@@ -98,19 +113,45 @@ def test_doctor_names_a_kernel_that_cannot_import_coursekit(tmp_path):
     bare_python.write_text("#!/bin/sh\necho 'ModuleNotFoundError: No module named coursekit' >&2\nexit 1\n")
     bare_python.chmod(0o755)
     (kernel_dir / "kernel.json").write_text(
-        json.dumps({"argv": [str(bare_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                    "display_name": "bare", "language": "python"}))
+        json.dumps(
+            {
+                "argv": [str(bare_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "bare",
+                "language": "python",
+            }
+        )
+    )
     env = {**os.environ, "JUPYTER_PATH": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "coursekit.cli", "doctor"], capture_output=True, text=True,
-                            timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "coursekit.cli", "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 1
     assert "FIX" in result.stdout and "cannot import coursekit" in result.stdout
     assert "ipykernel install" in result.stdout and "1 problem(s) found" in result.stdout
 
 
 def test_cells_benchmark_prints_its_table():
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks/cells.py"), "--sizes", "2,3,2,4", "--repeats", "1",
-                             "--pause", "0", "--dtypes", "float64"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks/cells.py"),
+            "--sizes",
+            "2,3,2,4",
+            "--repeats",
+            "1",
+            "--pause",
+            "0",
+            "--dtypes",
+            "float64",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     rows = [line.split() for line in result.stdout.splitlines() if line.startswith(("RNN", "LSTM", "GRU"))]
     assert [row[0] for row in rows] == ["RNN", "LSTM", "GRU"]
@@ -118,8 +159,23 @@ def test_cells_benchmark_prints_its_table():
 
 
 def test_grading_benchmark_prints_its_table():
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks/grading.py"), "--submissions", "2", "--workers", "1",
-                             "--dask", "2", "--dask-workers", "1"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks/grading.py"),
+            "--submissions",
+            "2",
+            "--workers",
+            "1",
+            "--dask",
+            "2",
+            "--dask-workers",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     local, _, dask = result.stdout.partition("on a Dask cluster")
     rows = [line.split() for line in local.splitlines() if line.split()[-6:-5] == ["1"]]

@@ -1,4 +1,5 @@
 """coursekit.shapes against real torch.nn.RNN / GRU / LSTM modules: names, shapes, counts."""
+
 import itertools
 import re
 
@@ -53,20 +54,34 @@ def test_the_column_form_computes_what_torch_computes():
 
 def test_the_material_example():
     s = layer_shapes("rnn", input_size=3, hidden_size=7, batch_size=64, steps=10)
-    assert (s.W_F, s.W_R, s.b, s.W, s.a_in, s.z_t, s.a_t) == ((7, 3), (7, 7), (7, 1), (7, 10), (3, 64), (7, 64), (7, 64))
+    assert (s.W_F, s.W_R, s.b, s.W, s.a_in, s.z_t, s.a_t) == (
+        (7, 3),
+        (7, 7),
+        (7, 1),
+        (7, 10),
+        (3, 64),
+        (7, 64),
+        (7, 64),
+    )
     assert (s.params, s.torch_params) == (77, 84)
     assert layer_shapes("lstm", 3, 7).params == 4 * 77 and layer_shapes("gru", 3, 7).params == 3 * 77
-    assert layer_shapes("rnn", 3, 7, steps=1).params == layer_shapes("rnn", 3, 7, steps=100).params  # shared over time
+    assert (
+        layer_shapes("rnn", 3, 7, steps=1).params == layer_shapes("rnn", 3, 7, steps=100).params
+    )  # shared over time
 
 
-@pytest.mark.parametrize("cell,layers,bidirectional,bias",
-                         list(itertools.product(MODULES, [1, 2, 3], [False, True], [True, False])))
+@pytest.mark.parametrize(
+    "cell,layers,bidirectional,bias",
+    list(itertools.product(MODULES, [1, 2, 3], [False, True], [True, False])),
+)
 def test_torch_parameter_shapes_match_named_parameters(cell, layers, bidirectional, bias):
     D, H = 3, 5
     module = MODULES[cell](D, H, num_layers=layers, bidirectional=bidirectional, bias=bias)
     expected = [(name, tuple(p.shape)) for name, p in module.named_parameters()]
     assert list(torch_parameter_shapes(cell, D, H, layers, bidirectional, bias).items()) == expected
-    assert count_parameters(cell, D, H, layers, bidirectional, bias) == sum(p.numel() for p in module.parameters())
+    assert count_parameters(cell, D, H, layers, bidirectional, bias) == sum(
+        p.numel() for p in module.parameters()
+    )
 
 
 def test_gate_blocks_multiply_the_count():
@@ -76,8 +91,10 @@ def test_gate_blocks_multiply_the_count():
     assert set(GATE_BLOCKS) == set(MODULES)
 
 
-@pytest.mark.parametrize("module", [torch.nn.RNN(2, 5), torch.nn.RNN(2, 5, nonlinearity="relu"), torch.nn.GRU(2, 5),
-                                    torch.nn.LSTM(2, 5)])
+@pytest.mark.parametrize(
+    "module",
+    [torch.nn.RNN(2, 5), torch.nn.RNN(2, 5, nonlinearity="relu"), torch.nn.GRU(2, 5), torch.nn.LSTM(2, 5)],
+)
 def test_the_cell_vocabulary_is_torchs(module):
     # torch's own mode string and its weight_hh's rows (G*H) are the oracle
     kind = kind_of_mode(module.mode)
@@ -86,21 +103,29 @@ def test_the_cell_vocabulary_is_torchs(module):
     assert set(TORCH_MODES.values()) == set(GATE_BLOCKS)
 
 
-@pytest.mark.parametrize("call,words", [(lambda: gate_blocks("transformer"), "cell must be one of ['gru', 'lstm', 'rnn']"),
-                                        (lambda: gate_blocks(4), "cell must be one of"),
-                                        (lambda: kind_of_mode("rnn"), "mode must be one of ['GRU', 'LSTM', 'RNN_RELU',")])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: gate_blocks("transformer"), "cell must be one of ['gru', 'lstm', 'rnn']"),
+        (lambda: gate_blocks(4), "cell must be one of"),
+        (lambda: kind_of_mode("rnn"), "mode must be one of ['GRU', 'LSTM', 'RNN_RELU',"),
+    ],
+)
 def test_unknown_cells_and_modes_are_named(call, words):
     with pytest.raises(ValueError, match=re.escape(words)):
         call()
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: layer_shapes("transformer", 3, 7), "cell must be one of"),
-    (lambda: layer_shapes("rnn", 3, 0), "hidden_size must be >= 1"),
-    (lambda: layer_shapes("rnn", 3.0, 7), "input_size must be a whole number"),
-    (lambda: layer_shapes("lstm", 3, 7, batch_size=True), "batch_size must be a whole number"),
-    (lambda: count_parameters("gru", 3, 7, num_layers=0), "num_layers must be >= 1"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: layer_shapes("transformer", 3, 7), "cell must be one of"),
+        (lambda: layer_shapes("rnn", 3, 0), "hidden_size must be >= 1"),
+        (lambda: layer_shapes("rnn", 3.0, 7), "input_size must be a whole number"),
+        (lambda: layer_shapes("lstm", 3, 7, batch_size=True), "batch_size must be a whole number"),
+        (lambda: count_parameters("gru", 3, 7, num_layers=0), "num_layers must be >= 1"),
+    ],
+)
 def test_bad_arguments_say_what_was_expected(call, words):
     with pytest.raises(ValueError, match=words):
         call()

@@ -5,9 +5,11 @@ loopback HTTP server (as a reader's browser would get it from any web server). E
 every internal link and anchor must resolve, every image must load, every formula must be typeset by
 the site's own MathJax, the console must stay free of errors, and no request may leave the machine.
 axe-core (bundled with axe-playwright-python) checks every page for serious and critical
-accessibility violations (the colour rules on a sample that holds every coloured thing, light and dark); the sidebar, the table of contents, the offline
-search (over http:// and file://), the phone-width layout and the dark colours are checked too.
+accessibility violations (the colour rules on a sample that holds every coloured thing, light and
+dark); the sidebar, the table of contents, the offline search (over http:// and file://), the
+phone-width layout and the dark colours are checked too.
 """
+
 from __future__ import annotations
 
 import functools
@@ -38,13 +40,23 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # TeX that MathJax should have replaced: $...$, $$, \( or \[ left in a markdown cell's text
 RAW_TEX = re.compile(r"\$[^$\s][^$]*\$|\$\$|\\\(|\\\[")
 # A tag that makes the browser fetch something: (tag, attribute)
-FETCHING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-            ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+FETCHING = {
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
 
 
 def run_builder(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(BUILDER), *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, str(BUILDER), *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def load_builder_module():
@@ -130,6 +142,7 @@ def dark_context(chromium, server):
 
 # ---------------------------------------------------------------- the builder, without a browser
 
+
 def test_builder_refuses_a_folder_without_notebooks(tmp_path):
     done = run_builder("--root", str(tmp_path), "--out", str(tmp_path / "site"))
     assert done.returncode != 0
@@ -148,7 +161,9 @@ def test_builder_never_empties_a_folder_it_did_not_build(tmp_path):
 
 def test_builder_reports_what_it_did_and_no_broken_links(site):
     _, done = site
-    assert re.search(rf"^{len(PAGES)} pages written to .*, [\d.]+ MB, in [\d.]+ s$", done.stdout, re.M), done.stdout
+    assert re.search(rf"^{len(PAGES)} pages written to .*, [\d.]+ MB, in [\d.]+ s$", done.stdout, re.M), (
+        done.stdout
+    )
     assert "warning" not in done.stderr, done.stderr
 
 
@@ -158,7 +173,9 @@ def test_every_notebook_has_a_page_and_a_download(site):
     for path in LESSONS + EXERCISES:
         page = f"{path.parent.name}/{path.stem}.html"
         assert (out / page).is_file(), f"no page for {path.name}"
-        assert (out / path.parent.name / path.name).read_bytes() == path.read_bytes(), f"{path.name} not copied"
+        assert (out / path.parent.name / path.name).read_bytes() == path.read_bytes(), (
+            f"{path.name} not copied"
+        )
         assert f'href="{page}"' in index, f"the index does not link to {page}"
 
 
@@ -183,7 +200,9 @@ def test_no_page_fetches_anything_from_outside_the_site(site):
                     assert not re.match(r"(https?:)?//", value), f"{page.name}: <{name} {key}={value}>"
         assert not re.search(r"""import\(\s*["']https?:|url\(\s*["']?(https?:)?//""", text), page.name
     for sheet in sorted(out.rglob("*.css")):
-        assert not re.search(r"""url\(\s*["']?(https?:)?//|@import""", sheet.read_text(encoding="utf-8")), sheet
+        assert not re.search(r"""url\(\s*["']?(https?:)?//|@import""", sheet.read_text(encoding="utf-8")), (
+            sheet
+        )
 
 
 class _Images(HTMLParser):
@@ -225,19 +244,26 @@ def test_every_image_has_a_real_alt_text(site):
     assert figures >= 56  # every figure of the lessons (56 when this test was written)
     # two figures whose content the test knows: lesson 07's gradient norms and lesson 08's LSTM cell
     lesson = (out / "notebooks" / "07_vanishing_exploding.html").read_text(encoding="utf-8")
-    assert re.search(r'alt="[^"]*spectral radii 0.5, 0.9, 1, 1.1 and 1.5[^"]*below radius 1 it falls, above 1 '
-                     r'it grows', lesson)
-    assert re.search(r'alt="[^"]*LSTM step[^"]*forget gate[^"]*"', (out / "notebooks" / "08_lstm.html")
-                     .read_text(encoding="utf-8"))
+    assert re.search(
+        r'alt="[^"]*spectral radii 0.5, 0.9, 1, 1.1 and 1.5[^"]*below radius 1 it falls, above 1 '
+        r"it grows",
+        lesson,
+    )
+    assert re.search(
+        r'alt="[^"]*LSTM step[^"]*forget gate[^"]*"',
+        (out / "notebooks" / "08_lstm.html").read_text(encoding="utf-8"),
+    )
 
 
 def test_builder_refuses_a_figure_without_alt_text(tmp_path):
     root = tmp_path / "course"
     (root / "notebooks").mkdir(parents=True)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A lesson"),
-                                               nbformat.v4.new_code_cell("plt.show()")])
-    notebook.cells[1].outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=",
-                                                                              "text/plain": "<Figure>"})]
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# A lesson"), nbformat.v4.new_code_cell("plt.show()")]
+    )
+    notebook.cells[1].outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    ]
     nbformat.write(notebook, root / "notebooks" / "01_a.ipynb")
     done = run_builder("--root", str(root), "--out", str(tmp_path / "out"))
     assert done.returncode == 2
@@ -250,13 +276,20 @@ def test_progress_bars_become_their_final_text_and_explorers_their_stored_image(
     explorers = 0
     for path in LESSONS:
         notebook = nbformat.read(path, as_version=4)
-        views = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
-                 if WIDGET_VIEW in output.get("data", {})]
+        views = [
+            output
+            for cell in notebook.cells
+            if cell.cell_type == "code"
+            for output in cell.outputs
+            if WIDGET_VIEW in output.get("data", {})
+        ]
         bars_stored = [view for view in views if "image/png" not in view.data]  # an explorer has an image
         text = (out / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
         assert WIDGET_VIEW not in text and "widget-state+json" not in text, path.name
         bars = re.findall(r'<pre class="site-progress">([^<]*)</pre>', text)
-        assert len(bars) == len(bars_stored), f"{path.name}: {len(bars_stored)} progress bars stored, {len(bars)} shown"
+        assert len(bars) == len(bars_stored), (
+            f"{path.name}: {len(bars_stored)} progress bars stored, {len(bars)} shown"
+        )
         assert all(re.search(r"\|[\u2588 ]{10}\| \d+/\d+", html.unescape(bar)) for bar in bars), bars
         parser = _Images()
         parser.feed(text)
@@ -270,13 +303,20 @@ def test_progress_bars_become_their_final_text_and_explorers_their_stored_image(
 
 def test_links_between_notebooks_become_links_between_pages():
     builder = load_builder_module()
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-        "Next: [one](01_one.ipynb#The-idea), [its exercise](../exercises/01_one.ipynb), "
-        "[the web](https://example.org/x.ipynb), [code](../tools/build_site.py), "
-        '<a href="02_gone.ipynb">gone</a>')])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "Next: [one](01_one.ipynb#The-idea), [its exercise](../exercises/01_one.ipynb), "
+                "[the web](https://example.org/x.ipynb), [code](../tools/build_site.py), "
+                '<a href="02_gone.ipynb">gone</a>'
+            )
+        ]
+    )
     page = builder.Page(builder.PurePosixPath("notebooks/00_start.ipynb"), "Start")
-    known = {builder.PurePosixPath(p) for p in ("notebooks/00_start.ipynb", "notebooks/01_one.ipynb",
-                                                 "exercises/01_one.ipynb")}
+    known = {
+        builder.PurePosixPath(p)
+        for p in ("notebooks/00_start.ipynb", "notebooks/01_one.ipynb", "exercises/01_one.ipynb")
+    }
     linked: set = set()
     problems = builder.rewrite_links(notebook, page, known, ROOT, linked)
     source = notebook.cells[0].source
@@ -288,21 +328,27 @@ def test_links_between_notebooks_become_links_between_pages():
 
 # ---------------------------------------------------------------- every page in headless Chromium
 
+
 def visit(context, url: str):
     """Open `url`; return the page, its response and the errors seen while it loaded and typeset."""
     page = context.new_page()
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on("response", lambda response: response.status >= 400
-            and errors.append(f"HTTP {response.status}: {response.url}"))
-    page.on("requestfailed", lambda request: errors.append(f"request failed: {request.url} {request.failure}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and errors.append(f"HTTP {response.status}: {response.url}"),
+    )
+    page.on(
+        "requestfailed", lambda request: errors.append(f"request failed: {request.url} {request.failure}")
+    )
     context.outside.clear()  # what this page asks of the network, not the pages before it
     response = page.goto(url, wait_until="load")
     if page.evaluate("typeof window.MathJax !== 'undefined'"):
         # MathJax typesets after `load`: wait until its queue is empty (fonts loaded, every formula done)
-        page.wait_for_function("MathJax.isReady && MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running",
-                               timeout=30_000)
+        page.wait_for_function(
+            "MathJax.isReady && MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running", timeout=30_000
+        )
     return page, response, errors
 
 
@@ -319,7 +365,7 @@ class _Ids(HTMLParser):
                 self.ids.add(value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ids_in(file: Path) -> frozenset[str]:
     parser = _Ids()
     parser.feed(file.read_text(encoding="utf-8"))
@@ -332,7 +378,7 @@ def broken_internal_links(hrefs: list[str], base: str, out: Path) -> list[str]:
         parts = urlsplit(link)
         if not link.startswith(base):
             continue  # a link to the web may be followed by the reader; nothing loads it here
-        path = unquote(parts.path)[len(urlsplit(base).path):]
+        path = unquote(parts.path)[len(urlsplit(base).path) :]
         target = out / (path or "index.html")
         if target.is_dir():
             target = target / "index.html"
@@ -350,18 +396,23 @@ def test_page_in_chromium(name, site, server, browser_context):
     out, _ = site
     page, response, errors = visit(browser_context, server + name)
     try:
-        assert response is not None and response.status == 200, f"{name}: status {response and response.status}"
+        assert response is not None and response.status == 200, (
+            f"{name}: status {response and response.status}"
+        )
         assert errors == [], f"{name}: " + "\n".join(errors)
         assert browser_context.outside == [], f"{name} asked the network for {browser_context.outside}"
 
         hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
         assert broken_internal_links(hrefs, server, out) == [], name
         own = Path(name).with_suffix(".ipynb").name
-        assert [h for h in hrefs if h.endswith(".ipynb") and not h.endswith("/" + own)] == [], \
+        assert [h for h in hrefs if h.endswith(".ipynb") and not h.endswith("/" + own)] == [], (
             f"{name} links to a notebook instead of its page"
+        )
 
         unloaded = page.eval_on_selector_all(
-            "img", "images => images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src.slice(0, 80))")
+            "img",
+            "images => images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src.slice(0, 80))",
+        )
         assert unloaded == [], f"{name}: images that did not load: {unloaded}"
 
         source = out / Path(name).with_suffix(".ipynb")
@@ -375,33 +426,49 @@ def test_page_in_chromium(name, site, server, browser_context):
                             /MathJax/.test(s.previousElementSibling.className)).length,
                         errors: document.querySelectorAll('.noError, .MathJax_Error, merror').length};
             }""")
-            assert math["formulas"] > 0 and math["rendered"] == math["formulas"] and math["errors"] == 0, \
+            assert math["formulas"] > 0 and math["rendered"] == math["formulas"] and math["errors"] == 0, (
                 f"{name}: {json.dumps(math)}"
+            )
             leftover = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-MarkdownOutput')).map(cell => {
                 const copy = cell.cloneNode(true);
                 copy.querySelectorAll('code, pre, script, [class^="MathJax"]').forEach(e => e.remove());
                 return copy.textContent;
             }).join('\\n')""")
-            assert not RAW_TEX.search(leftover), f"{name}: TeX left untypeset: {RAW_TEX.search(leftover)[0]!r}"
+            assert not RAW_TEX.search(leftover), (
+                f"{name}: TeX left untypeset: {RAW_TEX.search(leftover)[0]!r}"
+            )
 
         # the sidebar lists every page in course order and marks this one, and only this one
-        sidebar = page.eval_on_selector_all(".site-sidebar a.site-side-link",
-                                            "links => links.map(a => [a.href, a.getAttribute('aria-current')])")
+        sidebar = page.eval_on_selector_all(
+            ".site-sidebar a.site-side-link",
+            "links => links.map(a => [a.href, a.getAttribute('aria-current')])",
+        )
         assert [href for href, _ in sidebar][1:] == [server + p for p in PAGES[1:]], f"{name}: sidebar order"
         assert [href for href, current in sidebar if current == "page"] == [server + name], name
 
         # the table of contents: one link per h2/h3 of the page, each to an id on the page
         if name != "index.html":
             toc = page.eval_on_selector_all(".site-toc a", "links => links.map(a => a.getAttribute('href'))")
-            headings = page.eval_on_selector_all(".site-main :is(h2, h3)[id]:not(.site-toc-heading)", "hs => hs.map(h => h.id)")
-            assert len(headings) < 2 or toc == ["#" + h for h in headings], f"{name}: TOC {toc} for {headings}"
+            headings = page.eval_on_selector_all(
+                ".site-main :is(h2, h3)[id]:not(.site-toc-heading)", "hs => hs.map(h => h.id)"
+            )
+            assert len(headings) < 2 or toc == ["#" + h for h in headings], (
+                f"{name}: TOC {toc} for {headings}"
+            )
             # as a browser does: the fragment as written, then percent-decoded (nbconvert's ids are encoded)
-            missing = page.evaluate("""hrefs => hrefs.filter(h => !document.getElementById(h.slice(1))
-                && !document.getElementById(decodeURIComponent(h.slice(1))))""", toc)
+            missing = page.evaluate(
+                """hrefs => hrefs.filter(h => !document.getElementById(h.slice(1))
+                && !document.getElementById(decodeURIComponent(h.slice(1))))""",
+                toc,
+            )
             assert missing == [], f"{name}: TOC links to no id: {missing}"
 
-        violations = axe_violations(page, disable={"color-contrast": "costly (~10 s a page here): run on "
-                                                                     "COLOUR_PAGES, light and dark, below"})
+        violations = axe_violations(
+            page,
+            disable={
+                "color-contrast": "costly (~10 s a page here): run on COLOUR_PAGES, light and dark, below"
+            },
+        )
         assert violations == [], f"{name} (light): axe finds\n" + "\n".join(violations)
     finally:
         page.close()
@@ -413,8 +480,13 @@ def test_page_in_chromium(name, site, server, browser_context):
 # the sidebar), which test_the_colour_sample_covers_every_page checks. Dark mode changes colour only: the
 # page's structure (landmarks, names, headings) is checked on every page in light above.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-COLOUR_PAGES = ["index.html", "notebooks/00_start_here.html", "notebooks/01_sequences.html",
-                "notebooks/11_text_generation.html", "exercises/06_bptt.html"]  # a greedy cover of the classes
+COLOUR_PAGES = [
+    "index.html",
+    "notebooks/00_start_here.html",
+    "notebooks/01_sequences.html",
+    "notebooks/11_text_generation.html",
+    "exercises/06_bptt.html",
+]  # a greedy cover of the classes
 SPAN_CLASS = re.compile(r'<span class="([\w-]+)"')
 
 
@@ -453,7 +525,9 @@ def test_dark_mode_changes_the_colours(server, browser_context, dark_context):
 
 def a_word_only_in(builder) -> tuple[Path, str]:
     """A lesson and a word of its body that no other page's words (nor its title) contain."""
-    texts = {path: builder.page_text(nbformat.read(path, as_version=4)).lower() for path in LESSONS + EXERCISES}
+    texts = {
+        path: builder.page_text(nbformat.read(path, as_version=4)).lower() for path in LESSONS + EXERCISES
+    }
     for path in LESSONS[1:]:
         title = markdown_sources(path).split("\n", 1)[0].lower()
         for word in sorted(set(re.findall(r"[a-z]{9,}", texts[path]))):
@@ -466,14 +540,20 @@ def a_word_only_in(builder) -> tuple[Path, str]:
 def test_search_finds_a_lesson_by_a_word_from_its_body(scheme, site, server, browser_context):
     out, _ = site
     lesson, word = a_word_only_in(load_builder_module())
-    start = server + "exercises/" + EXERCISES[0].name.replace(".ipynb", ".html") if scheme == "http" \
+    start = (
+        server + "exercises/" + EXERCISES[0].name.replace(".ipynb", ".html")
+        if scheme == "http"
         else (out / "index.html").as_uri()
+    )
     page, _, errors = visit(browser_context, start)
     try:
         page.fill("#site-search-input", word)
         page.wait_for_selector("#site-search-results a")
         results = page.eval_on_selector_all("#site-search-results a", "links => links.map(a => a.href)")
-        assert [r.rsplit("/", 2)[-2:] for r in results] == [["notebooks", f"{lesson.stem}.html"]], (word, results)
+        assert [r.rsplit("/", 2)[-2:] for r in results] == [["notebooks", f"{lesson.stem}.html"]], (
+            word,
+            results,
+        )
         page.click("#site-search-results a")
         page.wait_for_load_state("load")
         assert page.url.endswith(f"notebooks/{lesson.stem}.html") and page.url.startswith(scheme), page.url
@@ -482,11 +562,14 @@ def test_search_finds_a_lesson_by_a_word_from_its_body(scheme, site, server, bro
         page.close()
 
 
-@pytest.mark.parametrize("name", ["index.html", "notebooks/" + LESSONS[-1].stem + ".html",
-                                  "exercises/" + EXERCISES[0].stem + ".html"])
+@pytest.mark.parametrize(
+    "name",
+    ["index.html", "notebooks/" + LESSONS[-1].stem + ".html", "exercises/" + EXERCISES[0].stem + ".html"],
+)
 def test_phone_width_has_no_horizontal_scroll(name, chromium, server):
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
-                                   has_touch=True)
+    context = chromium.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True, has_touch=True
+    )
     try:
         page = context.new_page()
         page.goto(server + name, wait_until="load")

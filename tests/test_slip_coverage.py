@@ -11,6 +11,7 @@ fail too, on three seeds (what check() says in the notebook predicts the grade).
 each slip of `question.slips` on the public cases is the hint some written-out function gets, so a slip
 added to a bank without a test fails here.
 """
+
 import importlib
 import warnings
 from pathlib import Path
@@ -38,13 +39,17 @@ def _function_questions() -> dict[str, FunctionQuestion]:
 def _written() -> dict[str, list]:
     written = {}
     for path in sorted(Path(__file__).parent.glob("test_checks_*.py")):
-        for grade_id, name, function, words in getattr(importlib.import_module(path.stem), "WRITTEN_SLIPS", []):
+        for grade_id, name, function, words in getattr(
+            importlib.import_module(path.stem), "WRITTEN_SLIPS", []
+        ):
             written.setdefault(grade_id, []).append((name, function, words))
     return written
 
 
 WRITTEN = _written()
-ENTRIES = [(gid, name, function, words) for gid, entries in WRITTEN.items() for name, function, words in entries]
+ENTRIES = [
+    (gid, name, function, words) for gid, entries in WRITTEN.items() for name, function, words in entries
+]
 
 
 def _namespace(question, function) -> dict:
@@ -87,7 +92,10 @@ def test_every_slip_of_the_bank_is_written_out_in_a_test(grade_id):
     question = _function_questions()[grade_id]
     if question.slips is None:
         pytest.fail(f"{grade_id} has no slips")
-    hints = {_verdict(question, function, question.public_cases()).message for _, function, _ in WRITTEN.get(grade_id, [])}
+    hints = {
+        _verdict(question, function, question.public_cases()).message
+        for _, function, _ in WRITTEN.get(grade_id, [])
+    }
     known = {words for case in question.public_cases() for words in question.slips(**case.inputs)}
     missing = [words for words in known if not any(words in hint for hint in hints)]
     assert missing == [], f"{grade_id}: no test writes out these slips: {missing}"

@@ -1,4 +1,5 @@
 """coursekit.stateful: truncated BPTT over parallel streams, the state carried and detached."""
+
 import math
 
 import numpy as np
@@ -60,7 +61,9 @@ def test_stream_bits_carries_the_state_and_does_not_depend_on_the_chunk():
     whole = bits(model(streams[:, :-1]), streams[:, 1:]).item()
     for length in (1, 7, 39, 500):
         assert stream_bits(model, streams, length=length) == pytest.approx(whole, rel=1e-10)
-    assert bits(torch.zeros(1, 3, 8), torch.zeros(1, 3, dtype=torch.long)).item() == pytest.approx(3.0)  # log2 8
+    assert bits(torch.zeros(1, 3, 8), torch.zeros(1, 3, dtype=torch.long)).item() == pytest.approx(
+        3.0
+    )  # log2 8
 
 
 class Spy(torch.nn.Module):
@@ -78,7 +81,9 @@ class Spy(torch.nn.Module):
 def test_training_carries_the_state_detached_and_restarts_it_every_epoch():
     model = tiny_model()
     model.rnn = Spy(model.rnn)
-    streams = torch.from_numpy(parallel_streams(np.arange(60) % 5, n_streams=3))  # (3, 20): 19 predictions each
+    streams = torch.from_numpy(
+        parallel_streams(np.arange(60) % 5, n_streams=3)
+    )  # (3, 20): 19 predictions each
     fit_stateful(model, streams, length=5, epochs=2, progress=False)
     handed = model.rnn.handed
     assert len(handed) == 2 * 4  # windows of 5, 5, 5, 4 in each epoch
@@ -93,12 +98,18 @@ def test_training_learns_a_repeating_text_and_keeps_the_best_epoch():
     train, valid = (torch.from_numpy(parallel_streams(part, 4)) for part in (text[:480], text[480:]))
     model = tiny_model()
     before = stream_bits(model, valid)
-    history = fit_stateful(model, train, length=10, epochs=6, lr=0.05, validation=valid, progress=False, seed=3)
+    history = fit_stateful(
+        model, train, length=10, epochs=6, lr=0.05, validation=valid, progress=False, seed=3
+    )
     scores = history.metrics["validation bpc"]
     assert len(history.loss) == len(scores) == 6 and history.seconds > 0
     assert history.best_epoch == 1 + int(np.argmin(scores))
     assert stream_bits(model, valid) == pytest.approx(min(scores), rel=1e-6)  # the kept weights are the best
     assert min(scores) < 0.5 < math.log2(5) - 1 < before
     again = tiny_model()
-    assert fit_stateful(again, train, length=10, epochs=6, lr=0.05, validation=valid, progress=False,
-                        seed=3).metrics["validation bpc"] == scores  # seeded: the same run twice
+    assert (
+        fit_stateful(
+            again, train, length=10, epochs=6, lr=0.05, validation=valid, progress=False, seed=3
+        ).metrics["validation bpc"]
+        == scores
+    )  # seeded: the same run twice

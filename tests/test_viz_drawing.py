@@ -1,4 +1,5 @@
 """coursekit.viz.drawing: the boxes, arrows and nodes of every diagram, defined once."""
+
 import inspect
 import re
 
@@ -8,9 +9,9 @@ matplotlib.use("Agg")  # no display needed
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from figures import kinds  # noqa: E402
 
 from coursekit.viz import cells, drawing, mapping, neuron, unrolled  # noqa: E402
-from figures import kinds  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("close_figures")
 

@@ -1,4 +1,5 @@
 """draw_gru_cell: three gates, one state path, and the reset node feeding the candidate."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -20,7 +21,11 @@ def test_three_gates_one_state_path_and_no_cell_state():
     assert start_y == end_y and end_x - start_x >= 9  # straight across the whole step
     texts = " ".join(text.get_text() for text in ax.texts)
     assert all(f"${name}_t$" in texts for name in "rzn") and "c_t" not in texts
-    assert len(_patches(ax, "node")) == 3 and len(_patches(ax, "reset")) == 1 and len(_patches(ax, "one_minus")) == 1
+    assert (
+        len(_patches(ax, "node")) == 3
+        and len(_patches(ax, "reset")) == 1
+        and len(_patches(ax, "one_minus")) == 1
+    )
     plt.close(fig)
 
 

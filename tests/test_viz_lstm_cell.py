@@ -1,4 +1,5 @@
 """draw_lstm_cell: four gates, and a cell-state path touched only by a multiplication and an addition."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -27,8 +28,11 @@ def test_the_cell_path_crosses_the_step_and_meets_a_product_then_a_sum():
     (cell,) = [patch for patch in ax.patches if patch.get_gid() == "cell"]
     (x0, y0), (x1, y1) = cell._posA_posB
     assert x0 < x1 and y0 == y1
-    nodes = sorted((patch.center[0], patch) for patch in ax.patches
-                   if patch.get_gid() == "node" and patch.center[1] == y0)
+    nodes = sorted(
+        (patch.center[0], patch)
+        for patch in ax.patches
+        if patch.get_gid() == "node" and patch.center[1] == y0
+    )
     symbols = [next(t.get_text() for t in ax.texts if t.get_position() == tuple(p.center)) for _, p in nodes]
     assert symbols == ["×", "+"]  # forget (multiply) first, then write (add)
     plt.close(fig)

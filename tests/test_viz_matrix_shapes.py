@@ -1,4 +1,5 @@
 """viz.plot_matrix_shapes: every matrix drawn to scale, labelled with its shape."""
+
 import matplotlib
 
 matplotlib.use("Agg")

@@ -1,4 +1,5 @@
 """draw_recurrent_neuron: the feedback arrow leaves the right box for each recurrent form."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -18,10 +19,13 @@ def _texts(ax):
     return " ".join(text.get_text() for text in ax.texts)
 
 
-@pytest.mark.parametrize("form,weight,fed_back", [
-    ("hidden-to-hidden", r"W_{hh}", "hidden"),
-    ("output-to-hidden", r"W_{yh}", "output"),
-])
+@pytest.mark.parametrize(
+    "form,weight,fed_back",
+    [
+        ("hidden-to-hidden", r"W_{hh}", "hidden"),
+        ("output-to-hidden", r"W_{yh}", "output"),
+    ],
+)
 def test_the_feedback_leaves_the_box_that_is_fed_back(form, weight, fed_back):
     fig, ax = plt.subplots()
     viz.draw_recurrent_neuron(form, ax=ax)

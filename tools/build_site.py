@@ -22,6 +22,7 @@ coursekit.viz.show writes it); a figure without one stops the build. Training pr
 are stored as ipywidgets views, which cannot run on a static page; each becomes the text of its
 final state, as tqdm prints it in a terminal.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,15 +48,15 @@ MATHJAX_FILES = [
     "LICENSE",
     "MathJax.js",
     "config/TeX-AMS-MML_HTMLorMML-full.js",
-    "extensions/TeX",             # loaded on demand by \boldsymbol, \cancel, \color, ...
+    "extensions/TeX",  # loaded on demand by \boldsymbol, \cancel, \color, ...
     "extensions/HTML-CSS",
     "extensions/MathMenu.js",
     "extensions/MathZoom.js",
     "extensions/HelpDialog.js",
     "extensions/FontWarnings.js",
     "jax/input/TeX",
-    "jax/element/mml",            # operator tables, loaded per symbol range
-    "jax/output/HTML-CSS",        # font metrics of STIX-Web, loaded per glyph range
+    "jax/element/mml",  # operator tables, loaded per symbol range
+    "jax/output/HTML-CSS",  # font metrics of STIX-Web, loaded per glyph range
     "fonts/HTML-CSS/STIX-Web/woff",
     "localization/en",
 ]
@@ -111,12 +112,16 @@ def find_pages(root: Path) -> tuple[list[Page], list[Page]]:
     """The lessons (notebooks/*.ipynb) and exercises (exercises/*.ipynb), each in file-name order."""
     lessons_dir = root / "notebooks"
     if not lessons_dir.is_dir():
-        raise SiteError(f"no notebooks folder at {lessons_dir}: run this from the course repository "
-                        "(or pass --root PATH_TO_THE_REPOSITORY)")
+        raise SiteError(
+            f"no notebooks folder at {lessons_dir}: run this from the course repository "
+            "(or pass --root PATH_TO_THE_REPOSITORY)"
+        )
     found = {}
     for folder in ("notebooks", "exercises"):
-        found[folder] = [Page(PurePosixPath(folder, path.name), notebook_title(read_notebook(path), path.stem))
-                         for path in sorted((root / folder).glob("*.ipynb"))]
+        found[folder] = [
+            Page(PurePosixPath(folder, path.name), notebook_title(read_notebook(path), path.stem))
+            for path in sorted((root / folder).glob("*.ipynb"))
+        ]
     if not found["notebooks"]:
         raise SiteError(f"{lessons_dir} holds no .ipynb files: there is nothing to build")
     return found["notebooks"], found["exercises"]
@@ -163,8 +168,12 @@ def replace_progress_bars(notebook) -> None:
                 continue
             text = progress_text(state, view.get("model_id", ""))
             if text is not None:
-                outputs.append(nbformat.v4.new_output(
-                    "display_data", data={"text/html": f'<pre class="site-progress">{html.escape(text)}</pre>'}))
+                outputs.append(
+                    nbformat.v4.new_output(
+                        "display_data",
+                        data={"text/html": f'<pre class="site-progress">{html.escape(text)}</pre>'},
+                    )
+                )
             elif "image/png" in output["data"]:
                 # an explorer (coursekit.explorers): its stored image of the default settings stays
                 del output["data"][WIDGET_VIEW]
@@ -187,13 +196,16 @@ def figure_alt_texts(notebook, page: Page) -> None:
                 continue
             alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
             if not alt.strip():
-                raise SiteError(f"{page.rel}, cell {number}: a figure has no text alternative; show it with "
-                                "coursekit.viz.show(fig, alt='what it shows') and re-run the notebook")
+                raise SiteError(
+                    f"{page.rel}, cell {number}: a figure has no text alternative; show it with "
+                    "coursekit.viz.show(fig, alt='what it shows') and re-run the notebook"
+                )
             output.data.pop("text/html", None)
 
 
-def rewrite_links(notebook, page: Page, pages: set[PurePosixPath], root: Path,
-                  linked_files: set[PurePosixPath]) -> list[str]:
+def rewrite_links(
+    notebook, page: Page, pages: set[PurePosixPath], root: Path, linked_files: set[PurePosixPath]
+) -> list[str]:
     """Point markdown links to notebooks of the site at their pages; collect other repository files.
 
     Returns the links that lead nowhere on the site, as messages.
@@ -223,23 +235,33 @@ def rewrite_links(notebook, page: Page, pages: set[PurePosixPath], root: Path,
     return problems
 
 
-def navigation(page: Page, lessons: list[Page], exercises: dict[str, Page], lessons_by_name: dict[str, Page],
-               label: str = "Lesson pages") -> str:
+def navigation(
+    page: Page,
+    lessons: list[Page],
+    exercises: dict[str, Page],
+    lessons_by_name: dict[str, Page],
+    label: str = "Lesson pages",
+) -> str:
     """The bar at the top and bottom of a page: index, previous/next lesson, its pair, download.
 
     `label` names the landmark; the two bars of a page need different names (axe: landmark-unique).
     """
+
     def link(target: Page | None, label: str) -> str:
         if target is None:
             return f'<span class="site-none">{html.escape(label)}</span>'
-        return (f'<a href="{href(page.rel, target.html)}" title="{html.escape(target.title)}">'
-                f'{html.escape(label)}</a>')
+        return (
+            f'<a href="{href(page.rel, target.html)}" title="{html.escape(target.title)}">'
+            f"{html.escape(label)}</a>"
+        )
 
     items = [f'<a href="{href(page.rel, PurePosixPath("index.html"))}">Course index</a>']
     if page.rel.parts[0] == "notebooks":
         position = lessons.index(page)
         items.append(link(lessons[position - 1] if position > 0 else None, "\u2190 Previous lesson"))
-        items.append(link(lessons[position + 1] if position + 1 < len(lessons) else None, "Next lesson \u2192"))
+        items.append(
+            link(lessons[position + 1] if position + 1 < len(lessons) else None, "Next lesson \u2192")
+        )
         if page.rel.name in exercises:
             items.append(link(exercises[page.rel.name], "Exercise for this lesson"))
     else:
@@ -252,20 +274,29 @@ def navigation(page: Page, lessons: list[Page], exercises: dict[str, Page], less
 
 def sidebar(current: PurePosixPath, lessons: list[Page], exercises: list[Page]) -> str:
     """The course's pages in course order (lessons, then exercises), the current one marked."""
+
     def item(target: Page) -> str:
         mark = ' aria-current="page"' if target.html == current else ""
-        return (f'<li><a class="site-side-link" href="{href(current, target.html)}"{mark}>'
-                f'{html.escape(target.title)}</a></li>')
+        return (
+            f'<li><a class="site-side-link" href="{href(current, target.html)}"{mark}>'
+            f"{html.escape(target.title)}</a></li>"
+        )
 
     index_mark = ' aria-current="page"' if current == PurePosixPath("index.html") else ""
-    parts = [f'<p><a class="site-side-link" href="{href(current, PurePosixPath("index.html"))}"{index_mark}>'
-             "Course index</a></p>",
-             '<h2 class="site-side-heading">Lessons</h2>\n<ol>', *map(item, lessons), "</ol>"]
+    parts = [
+        f'<p><a class="site-side-link" href="{href(current, PurePosixPath("index.html"))}"{index_mark}>'
+        "Course index</a></p>",
+        '<h2 class="site-side-heading">Lessons</h2>\n<ol>',
+        *map(item, lessons),
+        "</ol>",
+    ]
     if exercises:
         parts += ['<h2 class="site-side-heading">Exercises</h2>\n<ol>', *map(item, exercises), "</ol>"]
     # open for readers without JavaScript; assets/site.js closes it on a narrow screen
-    return ('<details class="site-sidebar" open><summary>Course contents</summary>\n'
-            '<nav aria-label="Course contents">\n' + "\n".join(parts) + "\n</nav></details>")
+    return (
+        '<details class="site-sidebar" open><summary>Course contents</summary>\n'
+        '<nav aria-label="Course contents">\n' + "\n".join(parts) + "\n</nav></details>"
+    )
 
 
 def top_bar(current: PurePosixPath, course_title: str) -> str:
@@ -308,9 +339,12 @@ def table_of_contents(body: str) -> str:
         lines.append(f'<li><a href="#{anchor}">{text}</a></li>')
     if open_sub:
         lines.append("</ol></li>")
-    return ('<nav class="site-toc" aria-labelledby="site-toc-heading">\n'
-            '<h2 id="site-toc-heading" class="site-toc-heading">On this page</h2>\n<ol>\n'
-            + "\n".join(lines) + "\n</ol>\n</nav>")
+    return (
+        '<nav class="site-toc" aria-labelledby="site-toc-heading">\n'
+        '<h2 id="site-toc-heading" class="site-toc-heading">On this page</h2>\n<ol>\n'
+        + "\n".join(lines)
+        + "\n</ol>\n</nav>"
+    )
 
 
 def page_text(notebook) -> str:
@@ -345,10 +379,16 @@ def make_exporter():
     from nbconvert import HTMLExporter
 
     # embed_images: a picture a markdown cell links to travels inside the page, as the plots do
-    return HTMLExporter(template_name="course_page", extra_template_basedirs=[str(ASSETS)], embed_images=True,
-                        extra_loaders=[DictLoader({"course_figures.html.j2": FIGURE_TEMPLATE}),
-                                       FileSystemLoader(ASSETS)],  # where 'course_page/index.html.j2' lies
-                        template_file="course_figures.html.j2")
+    return HTMLExporter(
+        template_name="course_page",
+        extra_template_basedirs=[str(ASSETS)],
+        embed_images=True,
+        extra_loaders=[
+            DictLoader({"course_figures.html.j2": FIGURE_TEMPLATE}),
+            FileSystemLoader(ASSETS),
+        ],  # where 'course_page/index.html.j2' lies
+        template_file="course_figures.html.j2",
+    )
 
 
 def readme_heading(root: Path) -> tuple[str, str]:
@@ -361,8 +401,9 @@ def readme_heading(root: Path) -> tuple[str, str]:
     return found[1].strip(), found[2].strip()
 
 
-def index_page(title: str, intro: str, lessons: list[Page], exercises: dict[str, Page],
-               lessons_by_name: dict[str, Page]) -> str:
+def index_page(
+    title: str, intro: str, lessons: list[Page], exercises: dict[str, Page], lessons_by_name: dict[str, Page]
+) -> str:
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     rows = []
@@ -375,8 +416,11 @@ def index_page(title: str, intro: str, lessons: list[Page], exercises: dict[str,
     unpaired = [e for name, e in exercises.items() if name not in lessons_by_name]
     extra = ""
     if unpaired:
-        extra = "<h2>More exercises</h2>\n<ul>\n" + "\n".join(
-            f'<li><a href="{e.html}">{html.escape(e.title)}</a></li>' for e in unpaired) + "\n</ul>\n"
+        extra = (
+            "<h2>More exercises</h2>\n<ul>\n"
+            + "\n".join(f'<li><a href="{e.html}">{html.escape(e.title)}</a></li>' for e in unpaired)
+            + "\n</ul>\n"
+        )
     here = PurePosixPath("index.html")
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -434,8 +478,10 @@ def build(root: Path, out: Path) -> int:
 
     if out.exists() and any(out.iterdir()):
         if not (out / MARKER).is_file():
-            raise SiteError(f"refusing to empty {out}: it holds files and is not a site this tool built "
-                            "(choose an empty or new folder)")
+            raise SiteError(
+                f"refusing to empty {out}: it holds files and is not a site this tool built "
+                "(choose an empty or new folder)"
+            )
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text("Built by tools/build_site.py, which empties this folder on every build.\n")
@@ -455,7 +501,9 @@ def build(root: Path, out: Path) -> int:
             "site_root": root_prefix,
             "site_mathjax": f"{root_prefix}assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}",
             "site_nav": navigation(page, lessons, exercises, lessons_by_name),
-            "site_nav_end": navigation(page, lessons, exercises, lessons_by_name, "Lesson pages, end of page"),
+            "site_nav_end": navigation(
+                page, lessons, exercises, lessons_by_name, "Lesson pages, end of page"
+            ),
             "site_top": top_bar(page.html, title),
             "site_sidebar": sidebar(page.html, lessons, exercise_list),
             "site_toc_mark": TOC_MARK,
@@ -463,7 +511,9 @@ def build(root: Path, out: Path) -> int:
         body, _ = exporter.from_notebook_node(notebook, resources=resources)
         body = body.replace(TOC_MARK, table_of_contents(body), 1)
         if FILLER_ALT in body:  # an image the checks above did not reach (e.g. raw HTML in an output)
-            raise SiteError(f"{page.rel}: an image on the page has no alt text (nbconvert wrote {FILLER_ALT!r})")
+            raise SiteError(
+                f"{page.rel}: an image on the page has no alt text (nbconvert wrote {FILLER_ALT!r})"
+            )
         entries.append({"url": page.html.as_posix(), "title": page.title, "text": page_text(notebook)})
         (out / page.html).parent.mkdir(parents=True, exist_ok=True)
         (out / page.html).write_text(body, encoding="utf-8")
@@ -472,7 +522,9 @@ def build(root: Path, out: Path) -> int:
     for rel in sorted(linked_files):
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(root / rel, out / rel)
-    (out / "index.html").write_text(index_page(title, intro, lessons, exercises, lessons_by_name), encoding="utf-8")
+    (out / "index.html").write_text(
+        index_page(title, intro, lessons, exercises, lessons_by_name), encoding="utf-8"
+    )
     (out / "assets").mkdir(exist_ok=True)
     for name in ("site.css", "site.js"):
         shutil.copyfile(ASSETS / name, out / "assets" / name)
@@ -481,8 +533,15 @@ def build(root: Path, out: Path) -> int:
     # the dark theme's variables where the reader's system asks for dark (prefers-color-scheme)
     loader, environment = exporter.environment.loader, exporter.environment
     source = lambda name: loader.get_source(environment, name)[0]  # noqa: E731
-    lab_css = "\n".join([source("static/index.css"), source("static/theme-light.css"),
-                         "@media (prefers-color-scheme: dark) {", source("static/theme-dark.css"), "}"])
+    lab_css = "\n".join(
+        [
+            source("static/index.css"),
+            source("static/theme-light.css"),
+            "@media (prefers-color-scheme: dark) {",
+            source("static/theme-dark.css"),
+            "}",
+        ]
+    )
     (out / "assets" / "jupyterlab.css").write_text(lab_css, encoding="utf-8")
     copy_mathjax(out)
     for problem in problems:
@@ -492,7 +551,9 @@ def build(root: Path, out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="folder to write the site into (emptied first)")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="folder to write the site into (emptied first)"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the course repository (default: this one)")
     args = parser.parse_args(argv)
     began = time.perf_counter()

@@ -5,6 +5,7 @@
 Unlike `jupyter nbconvert --execute`, it records no timing metadata, so a re-run of an
 unchanged notebook leaves git with nothing to show. It stops at the first cell that fails.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,13 @@ def execute(path: Path) -> float:
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
     began = time.perf_counter()
-    NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     nbformat.write(notebook, path)
     return time.perf_counter() - began
 

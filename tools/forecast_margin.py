@@ -11,6 +11,7 @@ one path. For each margin M it prints, per horizon, the share of (cut point, see
 (MAE below both plain forecasts and at most AR + M x (plain - AR)), and the chance that a submission
 passes all three hidden horizons (the product over horizons), for the reference and for the weak models.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,11 +60,15 @@ def weak_paths(cut: int) -> dict[str, np.ndarray]:
     """Forecasters that never learn the cycle: AR(1), a damped naive forecast, GRUs trained for 0, 5, 20 steps."""
     history, horizon = F._sunspots()[:cut], min(LONGEST, len(F._sunspots()) - cut)
     namespace = solution_namespace()
-    paths = {"AR(1)": F.recursive_ar_forecast(history, horizon, 1),
-             "damped naive": history.mean() + (history[-1] - history.mean()) * 0.8 ** np.arange(1, horizon + 1)}
+    paths = {
+        "AR(1)": F.recursive_ar_forecast(history, horizon, 1),
+        "damped naive": history.mean() + (history[-1] - history.mean()) * 0.8 ** np.arange(1, horizon + 1),
+    }
     scale, window = history.max(), namespace["WINDOW"]
     for steps in (0, 5, 20):
-        model, _ = namespace["train_forecaster"](*namespace["make_windows"](history / scale, window), steps=steps)
+        model, _ = namespace["train_forecaster"](
+            *namespace["make_windows"](history / scale, window), steps=steps
+        )
         path = namespace["forecast_recursively"](model, history[-window:] / scale, horizon)
         paths[f"GRU, {steps} steps"] = path * scale
     return paths
@@ -84,18 +89,23 @@ def main() -> int:
     errors: dict[str, dict[int, list]] = {}  # model -> horizon -> [(mae, baselines)]
     for h in HORIZONS:
         for cut in F.fair_cut_points(h):
-            base, truth = F.baselines(series[:cut], h), series[cut:cut + h]
+            base, truth = F.baselines(series[:cut], h), series[cut : cut + h]
             for seed in args.seeds:
                 errors.setdefault(f"reference, seed {seed}", {}).setdefault(h, []).append(
-                    (F._mae_of(reference[cut, seed][:h], truth), base))
+                    (F._mae_of(reference[cut, seed][:h], truth), base)
+                )
             for name, path in weak[cut].items():
                 errors.setdefault(name, {}).setdefault(h, []).append((F._mae_of(path[:h], truth), base))
     print(f"fair cut points: {', '.join(f'{len(F.fair_cut_points(h))} at {h} years' for h in HORIZONS)}")
     for margin in args.margins:
         print(f"\nMARGIN {margin}: share of cut points passed at 3 / 7 / 11 years; all three hidden horizons")
         for name, by_horizon in errors.items():
-            rates = [np.mean([mae < b.plain and mae <= b.ar + margin * (b.plain - b.ar) for mae, b in by_horizon[h]])
-                     for h in HORIZONS]
+            rates = [
+                np.mean(
+                    [mae < b.plain and mae <= b.ar + margin * (b.plain - b.ar) for mae, b in by_horizon[h]]
+                )
+                for h in HORIZONS
+            ]
             print(f"  {name:<22}{' / '.join(f'{r:.3f}' for r in rates)}   all three {np.prod(rates):.3f}")
     return 0
 

@@ -8,6 +8,7 @@
   cell "id" with the question's points that runs `require_right("id")`, which nbgrader's
   autograder scores like a check cell (it raises AssertionError unless the answer is right).
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,14 +34,20 @@ def fix(notebook) -> bool:
         if meta.get("locked") and not meta.get("grade_id"):
             if cell.source.lstrip().startswith("progress("):
                 meta["grade_id"] = "progress"
-            elif "import coursekit" in cell.source and not any(c.metadata.get("nbgrader", {}).get("grade_id") == "setup"
-                                                               for c in notebook.cells):
+            elif "import coursekit" in cell.source and not any(
+                c.metadata.get("nbgrader", {}).get("grade_id") == "setup" for c in notebook.cells
+            ):
                 meta["grade_id"] = "setup"
             else:
                 given += 1
                 meta["grade_id"] = f"given_{given}"
             changed = True
-        if cell.cell_type == "code" and meta.get("grade") and meta.get("solution") and "answer(" in cell.source:
+        if (
+            cell.cell_type == "code"
+            and meta.get("grade")
+            and meta.get("solution")
+            and "answer(" in cell.source
+        ):
             gid, points = meta["grade_id"], meta["points"]
             cell.metadata["nbgrader"] = _meta(grade_id=f"{gid}_answer", solution=True)
             test = nbformat.v4.new_code_cell(TEST_SOURCE.format(gid=gid))

@@ -6,6 +6,7 @@ the tests hold, and how many of those get the same verdict publicly and hidden (
 The written slips are tests/test_checks_*.py's WRITTEN_SLIPS (see tests/test_slip_coverage.py); hidden
 verdicts are taken on seeds 0 and 12345, as that test does.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -39,9 +40,11 @@ def main() -> None:
         functions = [q for q in questions_of(notebook).values() if isinstance(q, FunctionQuestion)]
         slips = sum(len(q.slips(**q.public_cases()[0].inputs)) for q in functions if q.slips)
         mine = [(q, f) for q in functions for f in written.get(q.grade_id, [])]
-        agree = sum(_verdict(q, f, q.public_cases()).status == FAILED and
-                    all(_verdict(q, f, q.hidden_cases(seed)).status == FAILED for seed in (0, 12345))
-                    for q, f in mine)
+        agree = sum(
+            _verdict(q, f, q.public_cases()).status == FAILED
+            and all(_verdict(q, f, q.hidden_cases(seed)).status == FAILED for seed in (0, 12345))
+            for q, f in mine
+        )
         row = [len(functions), slips, len(mine), agree]
         totals = [a + b for a, b in zip(totals, row)]
         print(f"{notebook:<28} {row[0]:>9} {row[1]:>6} {row[2]:>8} {f'{row[3]} of {row[2]}':>16}")

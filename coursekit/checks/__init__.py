@@ -9,11 +9,21 @@ The names are looked up in coursekit.learner when first asked for (a module __ge
 coursekit.learner imports the banks' building blocks from this package, so it cannot be imported
 from here first.
 """
+
 from __future__ import annotations
 
 import importlib
 
-__all__ = ["answer", "check", "check_hidden", "check_yourself", "progress", "quiz", "quiz_widget", "require_right"]
+__all__ = [
+    "answer",
+    "check",
+    "check_hidden",
+    "check_yourself",
+    "progress",
+    "quiz",
+    "quiz_widget",
+    "require_right",
+]
 
 
 def __getattr__(name: str):

@@ -8,6 +8,7 @@ axis, h_n (2, N, H) = [forward final state, backward final state (after reading 
 The reference is coursekit's RecurrentNetwork, which equals torch.nn.RNN(bidirectional=True)
 with bias_ih = b and bias_hh = 0.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,15 +25,25 @@ def _inputs(rng, N, T, D, H) -> dict:
     def weight(*shape):
         return rng.standard_normal(shape) * 0.5
 
-    return {"x": rng.standard_normal((N, T, D)), "h0_fwd": np.tanh(rng.standard_normal((N, H))),
-            "h0_bwd": np.tanh(rng.standard_normal((N, H))),
-            "W_ih_f": weight(H, D), "W_hh_f": weight(H, H), "b_f": rng.standard_normal(H) * 0.1,
-            "W_ih_b": weight(H, D), "W_hh_b": weight(H, H), "b_b": rng.standard_normal(H) * 0.1}
+    return {
+        "x": rng.standard_normal((N, T, D)),
+        "h0_fwd": np.tanh(rng.standard_normal((N, H))),
+        "h0_bwd": np.tanh(rng.standard_normal((N, H))),
+        "W_ih_f": weight(H, D),
+        "W_hh_f": weight(H, H),
+        "b_f": rng.standard_normal(H) * 0.1,
+        "W_ih_b": weight(H, D),
+        "W_hh_b": weight(H, H),
+        "b_b": rng.standard_normal(H) * 0.1,
+    }
 
 
 def bidirectional_reference(x, h0_fwd, h0_bwd, W_ih_f, W_hh_f, b_f, W_ih_b, W_hh_b, b_b):
     """(out (N, T, 2H), h_n (2, N, H)) from coursekit's bidirectional RecurrentNetwork."""
-    layer = [LayerParams(W_ih_f, W_hh_f, b_f, np.zeros_like(b_f)), LayerParams(W_ih_b, W_hh_b, b_b, np.zeros_like(b_b))]
+    layer = [
+        LayerParams(W_ih_f, W_hh_f, b_f, np.zeros_like(b_f)),
+        LayerParams(W_ih_b, W_hh_b, b_b, np.zeros_like(b_b)),
+    ]
     net = RecurrentNetwork("RNN_TANH", [layer])
     out, h_n = net.forward(x, np.stack([h0_fwd, h0_bwd]))
     return out, h_n
@@ -82,38 +93,57 @@ def bidirectional_slips(x, h0_fwd, h0_bwd, W_ih_f, W_hh_f, b_f, W_ih_b, W_hh_b, 
         "np.concatenate([forward, backward], axis=2)": only_out(np.concatenate([bwd, fwd], axis=2)),
         "your backward direction runs with the forward weights W_ih_f, W_hh_f, b_f; it needs its own W_ih_b, "
         "W_hh_b and b_b": out(_run(x[:, ::-1], h0_bwd, W_ih_f, W_hh_f, b_f)[:, ::-1]),
-        "your backward direction starts from h0_fwd; it needs to start from its own h0_bwd":
-            out(_run(x[:, ::-1], h0_fwd, W_ih_b, W_hh_b, b_b)[:, ::-1]),
+        "your backward direction starts from h0_fwd; it needs to start from its own h0_bwd": out(
+            _run(x[:, ::-1], h0_fwd, W_ih_b, W_hh_b, b_b)[:, ::-1]
+        ),
         "your code reverses x along axis 0, the batch (x[::-1] reverses the order of the sequences); the "
-        "backward direction reads the time axis from the end, x[:, ::-1], and flips back with [:, ::-1]":
-            out(_run(x[::-1], h0_bwd, W_ih_b, W_hh_b, b_b)[::-1]),
+        "backward direction reads the time axis from the end, x[:, ::-1], and flips back with [:, ::-1]": out(
+            _run(x[::-1], h0_bwd, W_ih_b, W_hh_b, b_b)[::-1]
+        ),
         "your out joins the two directions along axis 0, into 2N sequences (np.concatenate without axis=); "
-        "join them on the feature axis, np.concatenate([forward, backward], axis=2)":
-            only_out(np.concatenate([fwd, bwd])),
+        "join them on the feature axis, np.concatenate([forward, backward], axis=2)": only_out(
+            np.concatenate([fwd, bwd])
+        ),
         "your h_n[1] is the backward state at the last time step, after reading only x_{T-1}; the backward "
-        "direction's final state is the one after reading x_0, at step 0 once flipped back (backward[:, 0])":
-            (right_out, np.stack([fwd[:, -1], bwd[:, -1]])),
+        "direction's final state is the one after reading x_0, at step 0 once flipped back (backward[:, 0])": (
+            right_out,
+            np.stack([fwd[:, -1], bwd[:, -1]]),
+        ),
         "your h_n has the backward final state first; it needs h_n[0] from the forward direction and h_n[1] "
         "from the backward one": (right_out, np.stack([bwd[:, 0], fwd[:, -1]])),
         "your h_n joins the two final states along axis 0, shape (2N, H) (np.concatenate); it needs them "
-        "stacked on a new first axis, shape (2, N, H): np.stack([...])":
-            (right_out, np.concatenate([fwd[:, -1], bwd[:, 0]])),
+        "stacked on a new first axis, shape (2, N, H): np.stack([...])": (
+            right_out,
+            np.concatenate([fwd[:, -1], bwd[:, 0]]),
+        ),
     }
 
 
 QUESTIONS = {
     "bidirectional_forward": FunctionQuestion(
-        grade_id="bidirectional_forward", notebook=NOTEBOOK, function="bidirectional_forward",
-        outputs={"out": ("sequence", "time step", "feature"), "h_n": ("direction", "sequence", "hidden unit")},
+        grade_id="bidirectional_forward",
+        notebook=NOTEBOOK,
+        function="bidirectional_forward",
+        outputs={
+            "out": ("sequence", "time step", "feature"),
+            "h_n": ("direction", "sequence", "hidden unit"),
+        },
         reference=bidirectional_reference,
-        public_cases=lambda: [Case("the example from the notebook (N=2, T=4, D=3, H=5)",
-                                   _inputs(np.random.default_rng(10), 2, 4, 3, 5))],
+        public_cases=lambda: [
+            Case(
+                "the example from the notebook (N=2, T=4, D=3, H=5)",
+                _inputs(np.random.default_rng(10), 2, 4, 3, 5),
+            )
+        ],
         hidden_cases=lambda seed: [
-            Case("a hidden case with one sequence of one step (N=1, T=1, D=2, H=3)",
-                 _inputs(np.random.default_rng(seed + 10), 1, 1, 2, 3)),
+            Case(
+                "a hidden case with one sequence of one step (N=1, T=1, D=2, H=3)",
+                _inputs(np.random.default_rng(seed + 10), 1, 1, 2, 3),
+            ),
             Case("a hidden case (N=4, T=7, D=2, H=6)", _inputs(np.random.default_rng(seed + 11), 4, 7, 2, 6)),
         ],
-        points=3, slips=bidirectional_slips,
+        points=3,
+        slips=bidirectional_slips,
     ),
     "where_bidirectional_fails": QUIZ["where_bidirectional_fails"],
     "bidirectional_output_shape": QUIZ["bidirectional_output_shape"],

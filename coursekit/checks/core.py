@@ -4,6 +4,7 @@ The same code serves `check()` in the learner's notebook (public cases, judged i
 and the grader (public and hidden cases: the function runs in the submission's kernel, the
 judging runs in the grader's own process on the numbers that came back).
 """
+
 from __future__ import annotations
 
 import ast
@@ -38,7 +39,9 @@ class Run:
     outputs: list[np.ndarray] = field(default_factory=list)
     inputs_after: dict[str, np.ndarray] = field(default_factory=dict)
     error: str = ""
-    detail: str = ""  # after a raise, the words on it (the learner's line, the shapes): shown only with reveal
+    detail: str = (
+        ""  # after a raise, the words on it (the learner's line, the shapes): shown only with reveal
+    )
 
 
 @dataclass
@@ -51,10 +54,18 @@ def _where(index: tuple[int, ...], axes: tuple[str, ...]) -> str:
     return ", ".join(f"{axis} {i}" for axis, i in zip(axes, index))
 
 
-_ARITHMETIC = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-               ast.Pow: operator.pow, ast.MatMult: operator.matmul}
-_LIBRARY = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix,
-                                                         os.path.dirname(os.path.dirname(__file__))})
+_ARITHMETIC = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+    ast.MatMult: operator.matmul,
+}
+_LIBRARY = tuple(
+    os.path.realpath(p) + os.sep
+    for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.dirname(__file__))}
+)
 
 
 def _shape(shape) -> str:
@@ -111,7 +122,11 @@ def _value(node, frame):
         return node.value if type(node.value) in (int, float) else None
     if isinstance(node, ast.Name):
         value = frame.f_locals.get(node.id, frame.f_globals.get(node.id))
-        return value if isinstance(value, (np.ndarray, int, float, np.number)) and not isinstance(value, bool) else None
+        return (
+            value
+            if isinstance(value, (np.ndarray, int, float, np.number)) and not isinstance(value, bool)
+            else None
+        )
     if isinstance(node, ast.Attribute) and node.attr == "T":
         value = _value(node.value, frame)
         return value.T if isinstance(value, np.ndarray) else None
@@ -123,7 +138,11 @@ def _value(node, frame):
             return None
     if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
         left, right = _value(node.left, frame), _value(node.right, frame)
-        if not (isinstance(left, np.ndarray) or isinstance(right, np.ndarray)) or left is None or right is None:
+        if (
+            not (isinstance(left, np.ndarray) or isinstance(right, np.ndarray))
+            or left is None
+            or right is None
+        ):
             return None  # numbers alone are never the failing operation (and 10**10**9 would never end)
         try:
             with np.errstate(all="ignore"):
@@ -148,8 +167,12 @@ def _operations(line: str, frame, kind):
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, kind):
             sides = node.left, node.right
-        elif kind is ast.MatMult and isinstance(node, ast.Call) and len(node.args) == 2 and \
-                getattr(node.func, "attr", getattr(node.func, "id", "")) in ("dot", "matmul"):
+        elif (
+            kind is ast.MatMult
+            and isinstance(node, ast.Call)
+            and len(node.args) == 2
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("dot", "matmul")
+        ):
             sides = tuple(node.args)  # np.dot(a, b), np.matmul(a, b)
         else:
             continue
@@ -164,20 +187,27 @@ def _matmul_words(a: str, b: str, sa, sb) -> str:
     said = f"`{a} @ {b}` is {_shape(sa)} @ {_shape(sb)}: the inner sizes differ ({k_a} and {k_b})"
     bare = b[:-2] if b.endswith(".T") else b
     if len(sa) > 1 and len(sb) > 1 and sa[-1] == sb[-1]:
-        return f"{said}. A weight stored (out, in) multiplies as x @ W.T: try `{a} @ {b}.T`" if not b.endswith(".T") \
+        return (
+            f"{said}. A weight stored (out, in) multiplies as x @ W.T: try `{a} @ {b}.T`"
+            if not b.endswith(".T")
             else f"{said}; `{b}` is transposed once too often: try `{a} @ {bare}`"
+        )
     if len(sa) > 1 and len(sb) > 1 and sa[-2] == sb[-2]:
         return f"{said}. Both have {sa[-2]} rows: a sum over the batch is `{a}.T @ {b}`"
-    return (f"{said}. `{b}` has {k_b} rows, so the array on its left needs {k_b} columns: "
-            f"is `{a}` the input that this weight multiplies?")
+    return (
+        f"{said}. `{b}` has {k_b} rows, so the array on its left needs {k_b} columns: "
+        f"is `{a}` the input that this weight multiplies?"
+    )
 
 
 _MATMUL = re.compile(r"matmul: Input operand 1 has a mismatch .* \(size (\d+) is different from (\d+)\)")
 _DOT = re.compile(r"shapes \(([\d, ]*)\) and \(([\d, ]*)\) not aligned")
 _BROADCAST = re.compile(r"operands could not be broadcast together with shapes \(([\d, ]*)\) \(([\d, ]*)\)")
 _INTO = re.compile(r"could not broadcast input array from shape \(([\d, ]*)\) into shape \(([\d, ]*)\)")
-_CONCATENATE = re.compile(r"along dimension (\d+), the array at index (\d+) has size (\d+) and the array at index "
-                          r"(\d+) has size (\d+)")
+_CONCATENATE = re.compile(
+    r"along dimension (\d+), the array at index (\d+) has size (\d+) and the array at index "
+    r"(\d+) has size (\d+)"
+)
 _RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([\d, ]*)\)")
 _INDEX = re.compile(r"index (-?\d+) is out of bounds for axis (\d+) with size (\d+)")
 
@@ -190,22 +220,28 @@ def _shape_words(error: BaseException, frame, line: str) -> str | None:
     """A sentence on a shape error from NumPy: the operation, the shapes that met, the likely fix."""
     message = str(error)
     if isinstance(error, ValueError) and (_MATMUL.search(message) or _DOT.search(message)):
-        for a, b, sa, sb in (_operations(line, frame, ast.MatMult) if frame else []):
-            if (sa[-1] != (sb[-2] if len(sb) > 1 else sb[0])):
+        for a, b, sa, sb in _operations(line, frame, ast.MatMult) if frame else []:
+            if sa[-1] != (sb[-2] if len(sb) > 1 else sb[0]):
                 return _matmul_words(a, b, sa, sb)
         dot = _DOT.search(message)
         if dot:
             sa, sb = _tuple(dot.group(1)), _tuple(dot.group(2))
-            return (f"a matrix product (np.dot) met {_shape(sa)} and {_shape(sb)}: the inner sizes differ "
-                    f"({sa[-1]} and {sb[-2] if len(sb) > 1 else sb[0]}). A weight stored (out, in) multiplies as x @ W.T")
+            return (
+                f"a matrix product (np.dot) met {_shape(sa)} and {_shape(sb)}: the inner sizes differ "
+                f"({sa[-1]} and {sb[-2] if len(sb) > 1 else sb[0]}). A weight stored (out, in) multiplies as x @ W.T"
+            )
         size_b, size_a = _MATMUL.search(message).groups()
-        return (f"a matrix product (@) met inner sizes {size_a} and {size_b}: in (n, k) @ (k, m) the columns of the "
-                "left array must equal the rows of the right one. A weight stored (out, in) multiplies as x @ W.T")
+        return (
+            f"a matrix product (@) met inner sizes {size_a} and {size_b}: in (n, k) @ (k, m) the columns of the "
+            "left array must equal the rows of the right one. A weight stored (out, in) multiplies as x @ W.T"
+        )
     match = isinstance(error, ValueError) and (_BROADCAST.search(message) or _INTO.search(message))
     if match:
         sa, sb = _tuple(match.group(1)), _tuple(match.group(2))
         what = f"shapes {_shape(sa)} and {_shape(sb)} do not broadcast"
-        for a, b, la, lb in (_operations(line, frame, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)) if frame else []):
+        for a, b, la, lb in (
+            _operations(line, frame, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)) if frame else []
+        ):
             if {la, lb} == {sa, sb}:
                 what = f"`{a}` {_shape(la)} and `{b}` {_shape(lb)} do not broadcast"
                 break
@@ -213,24 +249,31 @@ def _shape_words(error: BaseException, frame, line: str) -> str | None:
             what = f"an array of shape {_shape(sa)} does not fit into a place of shape {_shape(sb)}"
         fix = " (one is the other transposed)" if sa == sb[::-1] and len(sa) > 1 else ""
         column = any(len(shape) == 2 and shape[1] == 1 for shape in (sa, sb))
-        return (f"{what}{fix}: element-wise, each axis must be equal or 1, counting from the right"
-                + ("; a bias of shape (H,) adds to (N, H) as it is, without [:, None]" if column else ""))
+        return f"{what}{fix}: element-wise, each axis must be equal or 1, counting from the right" + (
+            "; a bias of shape (H,) adds to (N, H) as it is, without [:, None]" if column else ""
+        )
     match = isinstance(error, ValueError) and _CONCATENATE.search(message)
     if match:
         axis, first, size_first, other, size_other = match.groups()
-        return (f"np.concatenate: along axis {axis} array {first} has size {size_first} and array {other} has size "
-                f"{size_other}; every axis but the one joined must match. To put features side by side, join along "
-                "the last axis (axis=-1)")
+        return (
+            f"np.concatenate: along axis {axis} array {first} has size {size_first} and array {other} has size "
+            f"{size_other}; every axis but the one joined must match. To put features side by side, join along "
+            "the last axis (axis=-1)"
+        )
     match = isinstance(error, ValueError) and _RESHAPE.search(message)
     if match:
         size, shape = int(match.group(1)), _tuple(match.group(2))
-        return (f"an array of {size} numbers cannot take the shape {_shape(shape)}, which holds "
-                f"{int(np.prod(shape))}: check the sizes asked for")
+        return (
+            f"an array of {size} numbers cannot take the shape {_shape(shape)}, which holds "
+            f"{int(np.prod(shape))}: check the sizes asked for"
+        )
     match = isinstance(error, IndexError) and _INDEX.search(message)
     if match:
         index, axis, size = match.groups()
-        return (f"index {index} is past the end of axis {axis}, which has size {size} (indices 0 to {int(size) - 1}): "
-                "check which axis the loop walks (batch-first: x[:, t] is time step t, x[n] is sequence n)")
+        return (
+            f"index {index} is past the end of axis {axis}, which has size {size} (indices 0 to {int(size) - 1}): "
+            "check which axis the loop walks (batch-first: x[:, t] is time step t, x[n] is sequence n)"
+        )
     return None
 
 
@@ -250,8 +293,9 @@ def _expected_shape(expected: np.ndarray, axes: tuple[str, ...]) -> str:
     return "a single number" if expected.ndim == 0 else f"{expected.shape} = ({', '.join(axes)})"
 
 
-def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, received, tolerance: float,
-                   reveal: bool = True) -> str | None:
+def compare_output(
+    name: str, axes: tuple[str, ...], expected: np.ndarray, received, tolerance: float, reveal: bool = True
+) -> str | None:
     """None when received matches expected; otherwise one sentence on the first difference.
 
     reveal=False leaves out every value (expected or received) and the received shape: graders use
@@ -265,17 +309,20 @@ def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, recei
     except ValueError:  # a ragged list
         return f"{name} should be an array of numbers; got a list whose rows have different lengths"
     if received.dtype.kind not in "fiub":
-        kind = {"O": "Python objects", "U": "text", "S": "bytes", "c": "complex numbers"}.get(received.dtype.kind,
-                                                                                             f"{received.dtype} values")
+        kind = {"O": "Python objects", "U": "text", "S": "bytes", "c": "complex numbers"}.get(
+            received.dtype.kind, f"{received.dtype} values"
+        )
         return f"{name} should be an array of numbers; got {kind}"
     if received.shape != expected.shape:
         if not reveal:
             got = "has the wrong shape"  # a shape can carry numbers
         else:
             got = "is a single number" if received.ndim == 0 else f"has shape {received.shape}"
-        return (f"{name} {got}; expected {_expected_shape(expected, axes)}"
-                + (" — the transpose: check the order of a matrix product" if received.ndim > 1 and
-                   received.shape == expected.shape[::-1] else ""))
+        return f"{name} {got}; expected {_expected_shape(expected, axes)}" + (
+            " — the transpose: check the order of a matrix product"
+            if received.ndim > 1 and received.shape == expected.shape[::-1]
+            else ""
+        )
     bad = ~np.isfinite(received)
     if bad.any():
         if expected.ndim == 0:
@@ -287,13 +334,17 @@ def compare_output(name: str, axes: tuple[str, ...], expected: np.ndarray, recei
     if not reveal:
         if expected.ndim == 0:
             return f"{name} is not the expected value"
-        first = tuple(int(i) for i in np.unravel_index(np.argmax(np.abs(expected - received)), expected.shape))
+        first = tuple(
+            int(i) for i in np.unravel_index(np.argmax(np.abs(expected - received)), expected.shape)
+        )
         return f"{name} differs from the expected values; the largest difference is at {_where(first, axes)}"
     if expected.ndim == 0:
         return f"{name} is {float(received):.6g}; expected {float(expected):.6g}"
     first = tuple(int(i) for i in np.unravel_index(np.argmax(np.abs(expected - received)), expected.shape))
-    return (f"{name} differs from the expected values; the largest difference is at {_where(first, axes)}: "
-            f"expected {expected[first]:.6g}, received {float(received[first]):.6g}")
+    return (
+        f"{name} differs from the expected values; the largest difference is at {_where(first, axes)}: "
+        f"expected {expected[first]:.6g}, received {float(received[first]):.6g}"
+    )
 
 
 def matching_slip(received, slips: dict, tolerance: float = 1e-6) -> str | None:
@@ -316,8 +367,11 @@ def _close(expected, received) -> bool:
     if expected is None:
         return True  # this output does not tell the slip apart: any value goes
     expected, received = np.asarray(expected, dtype=float), np.asarray(received, dtype=float)
-    return expected.shape == received.shape and bool(np.all(np.isfinite(received))) and \
-        rel_error(expected, received) < 1e-6
+    return (
+        expected.shape == received.shape
+        and bool(np.all(np.isfinite(received)))
+        and rel_error(expected, received) < 1e-6
+    )
 
 
 def matching_slips(received, slips: dict) -> str | None:
@@ -357,8 +411,11 @@ class FunctionQuestion:
         """Call the learner's function on a copy of the case (in the learner's kernel)."""
         function = namespace.get(self.function)
         if not callable(function):
-            return Run("missing", error=f"no function named `{self.function}` is defined; "
-                                        f"keep the name and signature the exercise gives")
+            return Run(
+                "missing",
+                error=f"no function named `{self.function}` is defined; "
+                f"keep the name and signature the exercise gives",
+            )
         inputs = {name: value.copy() for name, value in case.inputs.items()}
         try:
             result = function(*inputs.values())
@@ -379,8 +436,11 @@ class FunctionQuestion:
             result = (result,)
         if not isinstance(result, (tuple, list)) or len(result) != len(self.outputs):
             count = len(result) if isinstance(result, (tuple, list)) else 1
-            return Run("wrong form", error=f"{named} returned {count} value{'s' if count != 1 else ''}; it should "
-                                           f"return {len(self.outputs)} ({_names(list(self.outputs))})")
+            return Run(
+                "wrong form",
+                error=f"{named} returned {count} value{'s' if count != 1 else ''}; it should "
+                f"return {len(self.outputs)} ({_names(list(self.outputs))})",
+            )
         outputs = []
         for value in result:
             try:
@@ -400,18 +460,29 @@ class FunctionQuestion:
         if run.status == "missing":
             return Verdict(NOT_ATTEMPTED, run.error)
         if run.status == "raised":
-            return Verdict(FAILED, f"on {case.label}, `{self.function}` raised {run.error}"
-                                   + (run.detail if reveal else ""))  # the learner's text may carry any value
+            return Verdict(
+                FAILED,
+                f"on {case.label}, `{self.function}` raised {run.error}" + (run.detail if reveal else ""),
+            )  # the learner's text may carry any value
         if run.status == "wrong form":
             return Verdict(FAILED, f"on {case.label}, {run.error}")
         for name, before in case.inputs.items():
             after = run.inputs_after.get(name)
-            if after is None or after.shape != before.shape or not np.array_equal(after, before, equal_nan=True):
-                return Verdict(FAILED, f"on {case.label}, `{self.function}` changed its input `{name}` in place; "
-                                       f"compute into new arrays instead (e.g. a = a + b, not a += b)")
+            if (
+                after is None
+                or after.shape != before.shape
+                or not np.array_equal(after, before, equal_nan=True)
+            ):
+                return Verdict(
+                    FAILED,
+                    f"on {case.label}, `{self.function}` changed its input `{name}` in place; "
+                    f"compute into new arrays instead (e.g. a = a + b, not a += b)",
+                )
         expected = self.reference(**case.inputs)
-        problems = {name: compare_output(name, axes, np.asarray(want), got, self.tolerance, reveal)
-                    for (name, axes), want, got in zip(self.outputs.items(), expected, run.outputs)}
+        problems = {
+            name: compare_output(name, axes, np.asarray(want), got, self.tolerance, reveal)
+            for (name, axes), want, got in zip(self.outputs.items(), expected, run.outputs)
+        }
         wrong = [name for name, problem in problems.items() if problem]
         if not wrong:
             return Verdict(PASSED)
@@ -421,20 +492,28 @@ class FunctionQuestion:
         elif not right:
             summary = f"all {len(problems)} outputs are wrong; the first: "
         else:
-            summary = (f"{_names(right)} {'is' if len(right) == 1 else 'are'} right; {_names(wrong)} "
-                       f"{'is' if len(wrong) == 1 else 'are'} not: ")
+            summary = (
+                f"{_names(right)} {'is' if len(right) == 1 else 'are'} right; {_names(wrong)} "
+                f"{'is' if len(wrong) == 1 else 'are'} not: "
+            )
         hint = self._hint(case, run)
-        return Verdict(FAILED, f"on {case.label}: {summary}{problems[wrong[0]]}." + (f" Hint: {hint}" if hint else ""))
+        return Verdict(
+            FAILED, f"on {case.label}: {summary}{problems[wrong[0]]}." + (f" Hint: {hint}" if hint else "")
+        )
 
     def _hint(self, case: Case, run: Run) -> str | None:
         """The bank's words on the likely slip, when the outputs are arrays of numbers its hints can read."""
-        if not (self.hints or self.slips) or not all(isinstance(o, np.ndarray) and o.dtype.kind in "fiub" for o in run.outputs):
+        if not (self.hints or self.slips) or not all(
+            isinstance(o, np.ndarray) and o.dtype.kind in "fiub" for o in run.outputs
+        ):
             return None
         try:
             if self.hints:
                 return self.hints(case.inputs, run.outputs)
-            slips = {words: wrong if isinstance(wrong, tuple) else (wrong,)
-                     for words, wrong in self.slips(**case.inputs).items()}
+            slips = {
+                words: wrong if isinstance(wrong, tuple) else (wrong,)
+                for words, wrong in self.slips(**case.inputs).items()
+            }
             return matching_slips(run.outputs, slips)
         except Exception:  # noqa: BLE001 - outputs of an unexpected shape; the sentence above stands alone
             return None

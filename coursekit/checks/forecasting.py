@@ -28,6 +28,7 @@ MARGIN was set by measuring the solution's GRU on every fair cut point with thre
 (tools/forecast_margin.py); tests/test_checks_forecasting.py holds the reference and its slips. No
 partial credit: the grader scores a question all or nothing, so the question passes when every case does.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,7 +45,9 @@ from .registry import sealed_questions
 NOTEBOOK = "12_forecasting.ipynb"
 QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
 FIRST_YEAR = 1700  # years[i] = FIRST_YEAR + i in yearly_sunspots()
-FAIR_RATIO = 0.7  # a fair cut point: every AR(p) of FAIR_ORDERS reaches at most this fraction of the plain MAE
+FAIR_RATIO = (
+    0.7  # a fair cut point: every AR(p) of FAIR_ORDERS reaches at most this fraction of the plain MAE
+)
 FAIR_ORDERS = range(2, 13)
 MIN_HISTORY = 100  # hidden histories hold at least this many years
 VALIDATION_YEARS = 40  # the AR baseline chooses p on the last 40 years of each history, as the lesson does
@@ -81,7 +84,7 @@ def recursive_ar_forecast(history, horizon: int, p: int) -> np.ndarray:
     """Fit AR(p) on history (T,), then feed each forecast back as an input: -> (horizon,)."""
     history = np.asarray(history, dtype=float)
     predict_next = partial(ar_predict, least_squares_ar(history, p))
-    return recursive_forecast(predict_next, history[None, len(history) - p:], horizon)[0]
+    return recursive_forecast(predict_next, history[None, len(history) - p :], horizon)[0]
 
 
 def naive_multi_step(history, horizon) -> tuple[np.ndarray]:
@@ -104,8 +107,9 @@ def naive_slips(series) -> dict[str, np.ndarray]:
         "your forecast repeats the first value of the series at every step; the naive forecast repeats the latest "
         "value known at each step, forecasts[t] = series[t] (series[:-1])": np.full(rest, series[0]),
         "your forecast repeats the mean of the series at every step (a mean that reads values yet to come); the "
-        "naive forecast is the latest known value, forecasts[t] = series[t] (series[:-1])":
-            np.full(rest, series.mean()),
+        "naive forecast is the latest known value, forecasts[t] = series[t] (series[:-1])": np.full(
+            rest, series.mean()
+        ),
         "your forecasts are the whole series, T values; the last value has nothing after it to forecast, so drop "
         "it: series[:-1], T-1 values": series.copy(),
         "your forecasts are np.roll(series, 1), which wraps the last value around to the front; the forecasts "
@@ -126,8 +130,9 @@ def ar_slips(series, p) -> dict[str, np.ndarray]:
     copies = np.eye(p + 1)  # a target that is one of its window's own values is fitted exactly by that value
     return {
         "your lag weights are in reverse order, newest lag first (each window read backwards); build each row in "
-        "time order, oldest first, series[t-p:t], so that coefficients[p-1] belongs to series[t-1]":
-            np.r_[right[:p][::-1], right[p]],
+        "time order, oldest first, series[t-p:t], so that coefficients[p-1] belongs to series[t-1]": np.r_[
+            right[:p][::-1], right[p]
+        ],
         "your bias comes first (the column of ones on the left of the windows); put the column of ones after the "
         "p lags, so that coefficients = [w_1, ..., w_p, b]": np.r_[right[p], right[:p]],
         "your design has no column of ones, so there is no bias; add a column of ones after the p lags and "
@@ -137,13 +142,16 @@ def ar_slips(series, p) -> dict[str, np.ndarray]:
         "your rows hold p+1 past values (these are the coefficients of AR(p+1)); each row is the p values just "
         "before its target, series[t-p:t]": least_squares_ar(series, p + 1),
         "your fit copies the newest value of each window (coefficients [0, ..., 0, 1, 0]): each of your targets "
-        "is a value of its own window; the target of the window series[t-p:t] is the next value, series[t]":
-            copies[p - 1],
-        "your fit copies the oldest value of each window (coefficients [1, 0, ..., 0]): your targets, series[:-p], "
-        "are the windows' own first values; the target of series[i:i+p] is series[i+p], so targets = series[p:]":
-            copies[0],
+        "is a value of its own window; the target of the window series[t-p:t] is the next value, series[t]": copies[
+            p - 1
+        ],
+        (
+            "your fit copies the oldest value of each window (coefficients [1, 0, ..., 0]): your targets, "
+            "series[:-p], are the windows' own first values; the target of series[i:i+p] is series[i+p], so "
+            "targets = series[p:]"
+        ): copies[0],
         "your targets are two steps after their windows (series[p+1:]); the target of the window series[t-p:t] is "
-        "series[t], the very next value, so targets = series[p:]": _ar_fit(windows[:-1], series[p + 1:]),
+        "series[t], the very next value, so targets = series[p:]": _ar_fit(windows[:-1], series[p + 1 :]),
     }
 
 
@@ -152,16 +160,19 @@ def mae_slips(y_true, y_pred) -> dict[str, np.ndarray]:
     error = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
     return {
         "your MAE squares each error (that is the mean squared error); take the absolute value of each error "
-        "instead, np.abs(y_true - y_pred), then the mean": np.mean(error ** 2),
+        "instead, np.abs(y_true - y_pred), then the mean": np.mean(error**2),
         "your MAE is the root of the mean squared error; the mean absolute error has no squares and no root: "
-        "the mean of np.abs(y_true - y_pred)": np.sqrt(np.mean(error ** 2)),
+        "the mean of np.abs(y_true - y_pred)": np.sqrt(np.mean(error**2)),
         # abs(mean(y_true - y_pred)) returns the same number where the errors average above 0 (the public case)
         "your MAE averages the signed errors y_true - y_pred (or takes the absolute value of that mean), so "
-        "positive and negative errors cancel; take the absolute value of each error first, then the mean":
-            np.mean(error),
+        "positive and negative errors cancel; take the absolute value of each error first, then the mean": np.mean(
+            error
+        ),
         "your MAE averages the signed errors y_pred - y_true, so positive and negative errors cancel (and the sign "
         "is flipped); take the absolute value of each error first, then the mean": np.mean(-error),
-        "your MAE sums the absolute errors; divide the sum by how many there are (np.mean)": np.sum(np.abs(error)),
+        "your MAE sums the absolute errors; divide the sum by how many there are (np.mean)": np.sum(
+            np.abs(error)
+        ),
         "your function returns every absolute error, n values; the MAE is their mean, a single number "
         "(np.mean of them)": np.abs(error),
     }
@@ -175,14 +186,16 @@ def windows_slips(series, window) -> dict[str, tuple]:
         "your windows run backwards, newest value first; keep each window in time order, oldest first: "
         "windows[i] = series[i:i+w]": (windows[:, ::-1], None),
         "each of your targets is the last value of its own window; the target is the value just after the "
-        "window, series[i+w] (targets = series[w:])": (None, series[w - 1:-1]),
+        "window, series[i+w] (targets = series[w:])": (None, series[w - 1 : -1]),
         "your targets are a column, shape (T-w, 1); return one value per window, shape (T-w,) "
         "(e.g. targets = series[w:])": (None, targets[:, None]),
         "you make one window too few: the last window, series[T-1-w:T-1] (whose target is the last value, "
         "series[T-1]), is missing; start a window at every i in range(len(series) - w)": (windows[:-1], None),
         "you make one window too many: your last window ends at the last value of the series, and no value "
-        "follows it to be its target; make T-w windows, i in range(len(series) - w)":
-            (np.lib.stride_tricks.sliding_window_view(series, w), None),
+        "follows it to be its target; make T-w windows, i in range(len(series) - w)": (
+            np.lib.stride_tricks.sliding_window_view(series, w),
+            None,
+        ),
         "your windows hold w+1 values, their target included; each window is the w values just before its "
         "target, series[i:i+w]": (np.lib.stride_tricks.sliding_window_view(series, w + 1), None),
         "your windows step by the window length, so they do not overlap; start a window at every index, "
@@ -211,13 +224,17 @@ def _naive_case(label, series) -> Case:
 
 
 def _ar_case(label, series, p) -> Case:
-    return Case(f"{label} ({len(series)} values, p={p})", {"series": np.asarray(series, dtype=float),
-                                                             "p": np.array(p)})
+    return Case(
+        f"{label} ({len(series)} values, p={p})",
+        {"series": np.asarray(series, dtype=float), "p": np.array(p)},
+    )
 
 
 def _windows_case(label, series, window) -> Case:
-    return Case(f"{label} ({len(series)} values, window={window})",
-                {"series": np.asarray(series, dtype=float), "window": np.array(window)})
+    return Case(
+        f"{label} ({len(series)} values, window={window})",
+        {"series": np.asarray(series, dtype=float), "window": np.array(window)},
+    )
 
 
 def _mae_case(label, seed, n) -> Case:
@@ -227,14 +244,18 @@ def _mae_case(label, seed, n) -> Case:
 
 
 def _forecast_case(label, cut: int, horizon: int) -> Case:
-    return Case(f"{label}: the sunspots up to {FIRST_YEAR + cut - 1}, forecasting {FIRST_YEAR + cut}-"
-                f"{FIRST_YEAR + cut + horizon - 1} ({horizon} years)",
-                {"history": _sunspots()[:cut], "horizon": np.array(horizon)})
+    return Case(
+        f"{label}: the sunspots up to {FIRST_YEAR + cut - 1}, forecasting {FIRST_YEAR + cut}-"
+        f"{FIRST_YEAR + cut + horizon - 1} ({horizon} years)",
+        {"history": _sunspots()[:cut], "horizon": np.array(horizon)},
+    )
 
 
 def _hidden_forecast_case(cut: int, horizon: int) -> Case:
     """A hidden case's label names its horizon, not its years: feedback must not give the case away."""
-    return Case(f"a hidden case ({horizon} years ahead)", {"history": _sunspots()[:cut], "horizon": np.array(horizon)})
+    return Case(
+        f"a hidden case ({horizon} years ahead)", {"history": _sunspots()[:cut], "horizon": np.array(horizon)}
+    )
 
 
 def _mae_of(forecasts, truth) -> float:
@@ -251,8 +272,10 @@ def mean_multi_step(history, horizon) -> np.ndarray:
 def _validated_order(history_bytes: bytes) -> int:
     history = np.frombuffer(history_bytes)
     fit_part, validation = split_tail(history, VALIDATION_YEARS)
-    errors = [mean_absolute_error(validation, ar_one_step(least_squares_ar(fit_part, p), history, len(fit_part)))
-              for p in AR_ORDERS]
+    errors = [
+        mean_absolute_error(validation, ar_one_step(least_squares_ar(fit_part, p), history, len(fit_part)))
+        for p in AR_ORDERS
+    ]
     return AR_ORDERS[int(np.argmin(errors))]
 
 
@@ -294,16 +317,20 @@ class Baselines:
 
 def baselines(history, horizon: int) -> Baselines:
     history = np.asarray(history, dtype=float)
-    truth = _sunspots()[len(history):len(history) + horizon]
+    truth = _sunspots()[len(history) : len(history) + horizon]
     ar, p = ar_baseline(history, horizon)
-    return Baselines(naive=_mae_of(naive_multi_step(history, horizon)[0], truth),
-                     mean=_mae_of(mean_multi_step(history, horizon), truth), ar=_mae_of(ar, truth), p=p)
+    return Baselines(
+        naive=_mae_of(naive_multi_step(history, horizon)[0], truth),
+        mean=_mae_of(mean_multi_step(history, horizon), truth),
+        ar=_mae_of(ar, truth),
+        p=p,
+    )
 
 
 @cache
 def _cut_is_fair(cut: int, horizon: int) -> bool:
     history = _sunspots()[:cut]
-    truth = _sunspots()[cut:cut + horizon]
+    truth = _sunspots()[cut : cut + horizon]
     base = baselines(history, horizon)
     errors = [_mae_of(recursive_ar_forecast(history, horizon, p), truth) for p in FAIR_ORDERS] + [base.ar]
     return max(errors) <= FAIR_RATIO * base.plain
@@ -312,25 +339,176 @@ def _cut_is_fair(cut: int, horizon: int) -> bool:
 def compute_fair_cut_points(horizon: int) -> tuple[int, ...]:
     """Cut indices c (history = series[:c]) where following the cycle clearly pays: every AR(p) of FAIR_ORDERS,
     and the validated AR baseline, reaches at most FAIR_RATIO of the better plain forecast's MAE."""
-    return tuple(cut for cut in range(MIN_HISTORY, len(_sunspots()) - horizon + 1) if _cut_is_fair(cut, horizon))
+    return tuple(
+        cut for cut in range(MIN_HISTORY, len(_sunspots()) - horizon + 1) if _cut_is_fair(cut, horizon)
+    )
 
 
 # compute_fair_cut_points(h) of the hidden horizons, frozen: computing them takes seconds, and a test checks
 # that they are still what it computes (no cut's ratio lies within 1e-4 of FAIR_RATIO, far above rounding)
 FAIR_CUTS = {
     3: (
-        124, 125, 130, 132, 136, 138, 140, 141, 146, 148, 149, 159, 161, 169, 174, 175, 184, 187, 190, 192, 194,
-        195, 196, 197, 204, 205, 214, 216, 219, 220, 221, 223, 226, 231, 234, 236, 237, 238, 239, 241, 242, 243,
-        248, 250, 253, 257, 259, 267, 279, 281, 282, 283, 285, 289, 294, 299, 301, 302, 304, 305
+        124,
+        125,
+        130,
+        132,
+        136,
+        138,
+        140,
+        141,
+        146,
+        148,
+        149,
+        159,
+        161,
+        169,
+        174,
+        175,
+        184,
+        187,
+        190,
+        192,
+        194,
+        195,
+        196,
+        197,
+        204,
+        205,
+        214,
+        216,
+        219,
+        220,
+        221,
+        223,
+        226,
+        231,
+        234,
+        236,
+        237,
+        238,
+        239,
+        241,
+        242,
+        243,
+        248,
+        250,
+        253,
+        257,
+        259,
+        267,
+        279,
+        281,
+        282,
+        283,
+        285,
+        289,
+        294,
+        299,
+        301,
+        302,
+        304,
+        305,
     ),
     7: (
-        136, 137, 138, 140, 148, 156, 159, 161, 169, 170, 171, 181, 182, 187, 188, 189, 190, 192, 193, 194, 195,
-        203, 204, 211, 212, 213, 216, 219, 220, 221, 222, 223, 226, 227, 231, 236, 237, 238, 239, 240, 247, 248,
-        257, 258, 267, 268, 269, 270, 279, 280, 281, 289, 290, 291, 292, 293, 294, 295, 299, 300, 301, 302
+        136,
+        137,
+        138,
+        140,
+        148,
+        156,
+        159,
+        161,
+        169,
+        170,
+        171,
+        181,
+        182,
+        187,
+        188,
+        189,
+        190,
+        192,
+        193,
+        194,
+        195,
+        203,
+        204,
+        211,
+        212,
+        213,
+        216,
+        219,
+        220,
+        221,
+        222,
+        223,
+        226,
+        227,
+        231,
+        236,
+        237,
+        238,
+        239,
+        240,
+        247,
+        248,
+        257,
+        258,
+        267,
+        268,
+        269,
+        270,
+        279,
+        280,
+        281,
+        289,
+        290,
+        291,
+        292,
+        293,
+        294,
+        295,
+        299,
+        300,
+        301,
+        302,
     ),
     11: (
-        136, 137, 138, 156, 159, 170, 179, 181, 187, 188, 189, 193, 202, 211, 212, 213, 216, 219, 221, 226, 237,
-        238, 248, 257, 258, 260, 267, 268, 279, 280, 289, 290, 291, 293, 294
+        136,
+        137,
+        138,
+        156,
+        159,
+        170,
+        179,
+        181,
+        187,
+        188,
+        189,
+        193,
+        202,
+        211,
+        212,
+        213,
+        216,
+        219,
+        221,
+        226,
+        237,
+        238,
+        248,
+        257,
+        258,
+        260,
+        267,
+        268,
+        279,
+        280,
+        289,
+        290,
+        291,
+        293,
+        294,
     ),
 }
 
@@ -340,14 +518,18 @@ def fair_cut_points(horizon: int) -> tuple[int, ...]:
 
 
 def forecast_public_cases() -> list[Case]:
-    return [_forecast_case("the held-out tail of the notebook", 269, 11),
-            _forecast_case("a short history", 136, 7),
-            _forecast_case("a long history, a short horizon", 289, 3)]
+    return [
+        _forecast_case("the held-out tail of the notebook", 269, 11),
+        _forecast_case("a short history", 136, 7),
+        _forecast_case("a long history, a short horizon", 289, 3),
+    ]
 
 
 def forecast_hidden_cases(seed: int) -> list[Case]:
     rng = np.random.default_rng(seed)
-    return [_hidden_forecast_case(int(rng.choice(fair_cut_points(horizon))), horizon) for horizon in (3, 7, 11)]
+    return [
+        _hidden_forecast_case(int(rng.choice(fair_cut_points(horizon))), horizon) for horizon in (3, 7, 11)
+    ]
 
 
 # ---- the open-ended question -------------------------------------------------------------------
@@ -368,23 +550,38 @@ def _slip_words(history, horizon: int, received) -> tuple[str, bool]:
     """(words naming the likely slip, whether it fails whatever the error): flat and copied forecasts do."""
     if _is_flat(received):
         if np.isclose(received[0], history[-1]):
-            return ("yours is the naive forecast itself (the last value, repeated): a flat line cannot follow the "
-                    "cycle", True)
+            return (
+                "yours is the naive forecast itself (the last value, repeated): a flat line cannot follow the "
+                "cycle",
+                True,
+            )
         if np.isclose(received[0], np.mean(history)):
             return ("yours is the mean of the history, repeated: a flat line cannot follow the cycle", True)
-        return ("every year of your forecast is the same value, and a flat line cannot follow the cycle; if you "
-                "forecast one year and repeated it, feed each forecast back as the newest value of the window and "
-                "forecast again (forecast_recursively)", True)
+        return (
+            "every year of your forecast is the same value, and a flat line cannot follow the cycle; if you "
+            "forecast one year and repeated it, feed each forecast back as the newest value of the window and "
+            "forecast again (forecast_recursively)",
+            True,
+        )
     p = _ar_copy(history, horizon, received)
     if p is not None:
-        return (f"yours is the forecast of a least-squares AR({p}), a baseline itself; this question asks for the "
-                "recurrent forecaster you train (the GRU above)", True)
+        return (
+            f"yours is the forecast of a least-squares AR({p}), a baseline itself; this question asks for the "
+            "recurrent forecaster you train (the GRU above)",
+            True,
+        )
     if np.max(np.abs(received)) <= 1.5 < np.max(history):
-        return ("your forecasts all lie within 1.5 of zero: those are the scaled units the network works in, not "
-                "sunspot numbers; multiply them by the scale you divided the history by (and add back anything "
-                "you subtracted)", False)
-    return ("check that each forecast is fed back as the newest value of the window, that the scaling is undone, "
-            "and that the training loss fell; more training steps may help", False)
+        return (
+            "your forecasts all lie within 1.5 of zero: those are the scaled units the network works in, not "
+            "sunspot numbers; multiply them by the scale you divided the history by (and add back anything "
+            "you subtracted)",
+            False,
+        )
+    return (
+        "check that each forecast is fed back as the newest value of the window, that the scaling is undone, "
+        "and that the training loss fell; more training steps may help",
+        False,
+    )
 
 
 @dataclass
@@ -404,95 +601,145 @@ class RecurrentForecastQuestion(FunctionQuestion):
         for name, before in case.inputs.items():
             after = run.inputs_after.get(name)
             if after is None or after.shape != before.shape or not np.array_equal(after, before):
-                return Verdict(FAILED, f"on {case.label}, `{self.function}` changed its input `{name}` in place; "
-                                       f"work on a copy (e.g. history = history / scale, not history /= scale)")
+                return Verdict(
+                    FAILED,
+                    f"on {case.label}, `{self.function}` changed its input `{name}` in place; "
+                    f"work on a copy (e.g. history = history / scale, not history /= scale)",
+                )
         history, horizon = case.inputs["history"], int(case.inputs["horizon"])
         series = _sunspots()
-        if not np.array_equal(history, series[:len(history)]):
+        if not np.array_equal(history, series[: len(history)]):
             raise ValueError(f"case {case.label!r}: the history is not the start of the sunspot series")
-        truth = series[len(history):len(history) + horizon]
+        truth = series[len(history) : len(history) + horizon]
         received = run.outputs[0] if run.outputs else np.array([])
         problem = compare_output("forecasts", ("year ahead",), truth, received, np.inf, reveal)  # form only
         if problem:
             length = np.shape(received)[0] if np.ndim(received) == 1 else None
-            off = {horizon - 1: " One value too few: make `horizon` forecasts, one per year ahead.",
-                   horizon + 1: " One value too many: is the last value of the window among the forecasts?"
-                   }.get(length, "")
-            return Verdict(FAILED, f"on {case.label}: {problem}. `{self.function}` returns one forecast per year "
-                                   f"ahead: shape (horizon,) = ({horizon},).{off}")
+            off = {
+                horizon - 1: " One value too few: make `horizon` forecasts, one per year ahead.",
+                horizon + 1: " One value too many: is the last value of the window among the forecasts?",
+            }.get(length, "")
+            return Verdict(
+                FAILED,
+                f"on {case.label}: {problem}. `{self.function}` returns one forecast per year "
+                f"ahead: shape (horizon,) = ({horizon},).{off}",
+            )
         received = np.asarray(received, dtype=float)
         base, yours = baselines(history, horizon), _mae_of(received, truth)
         words, always = _slip_words(history, horizon, received)
         if base.passes(yours) and not always:
-            return Verdict(PASSED, f"on {case.label}: MAE {yours:.2f}, needed at most {base.required:.2f} "
-                                   f"(AR({base.p}) {base.ar:.2f}, naive {base.naive:.2f}, the history's mean "
-                                   f"{base.mean:.2f})" if reveal else "")
+            return Verdict(
+                PASSED,
+                f"on {case.label}: MAE {yours:.2f}, needed at most {base.required:.2f} "
+                f"(AR({base.p}) {base.ar:.2f}, naive {base.naive:.2f}, the history's mean "
+                f"{base.mean:.2f})"
+                if reveal
+                else "",
+            )
         if not reveal:
-            where = ("your forecast does not count, whatever its error" if always else
-                     "your forecast's mean absolute error is not below both plain forecasts' (the naive forecast and "
-                     "the history's mean)"
-                     if yours >= base.plain else
-                     "your forecast beats the naive forecast and the history's mean, but not by enough: its mean "
-                     "absolute error is above the margin over the AR baseline")
+            where = (
+                "your forecast does not count, whatever its error"
+                if always
+                else "your forecast's mean absolute error is not below both plain forecasts' (the naive forecast and "
+                "the history's mean)"
+                if yours >= base.plain
+                else "your forecast beats the naive forecast and the history's mean, but not by enough: its mean "
+                "absolute error is above the margin over the AR baseline"
+            )
             return Verdict(FAILED, f"on {case.label}: {where}. Hint: {words}.")
-        measured = (f"your forecast's mean absolute error is {yours:.2f} sunspots; it needs at most "
-                    f"{base.required:.2f}: AR({base.p})'s {base.ar:.2f} plus {MARGIN:g} of the gap to the better of "
-                    f"the naive forecast ({base.naive:.2f}) and the history's mean ({base.mean:.2f})")
+        measured = (
+            f"your forecast's mean absolute error is {yours:.2f} sunspots; it needs at most "
+            f"{base.required:.2f}: AR({base.p})'s {base.ar:.2f} plus {MARGIN:g} of the gap to the better of "
+            f"the naive forecast ({base.naive:.2f}) and the history's mean ({base.mean:.2f})"
+        )
         return Verdict(FAILED, f"on {case.label}: {measured}. Hint: {words}.")
 
 
 QUESTIONS = {
     "naive_forecast": FunctionQuestion(
-        grade_id="naive_forecast", notebook=NOTEBOOK, function="naive_forecast",
-        outputs={"forecasts": ("step",)}, reference=naive_reference,
-        public_cases=lambda: [_naive_case("the first years of the sunspot series", _sunspots()[:6]),
-                              _naive_case("a series of two values", np.array([4.0, 9.0]))],
+        grade_id="naive_forecast",
+        notebook=NOTEBOOK,
+        function="naive_forecast",
+        outputs={"forecasts": ("step",)},
+        reference=naive_reference,
+        public_cases=lambda: [
+            _naive_case("the first years of the sunspot series", _sunspots()[:6]),
+            _naive_case("a series of two values", np.array([4.0, 9.0])),
+        ],
         hidden_cases=lambda seed: [
             _naive_case("a hidden case: the whole sunspot series", _sunspots()),
             _naive_case("a hidden case with two values", np.array([3.0, 7.0])),
             _naive_case("a hidden synthetic series", _synthetic_ar(seed, 25)),
         ],
-        points=1, slips=naive_slips,
+        points=1,
+        slips=naive_slips,
     ),
     "fit_autoregressive": FunctionQuestion(
-        grade_id="fit_autoregressive", notebook=NOTEBOOK, function="fit_autoregressive",
-        outputs={"coefficients": ("coefficient",)}, reference=ar_reference,
-        public_cases=lambda: [_ar_case("the sunspots of 1700-1799", _sunspots()[:100], 2),
-                              _ar_case("the sunspots of 1800-1859", _sunspots()[100:160], 1)],
+        grade_id="fit_autoregressive",
+        notebook=NOTEBOOK,
+        function="fit_autoregressive",
+        outputs={"coefficients": ("coefficient",)},
+        reference=ar_reference,
+        public_cases=lambda: [
+            _ar_case("the sunspots of 1700-1799", _sunspots()[:100], 2),
+            _ar_case("the sunspots of 1800-1859", _sunspots()[100:160], 1),
+        ],
         hidden_cases=lambda seed: [
             _ar_case("a hidden case: the sunspots of 1700-1968", _sunspots()[:269], 9),
             _ar_case("a hidden case with p=1", _synthetic_ar(seed, 40), 1),
             _ar_case("a hidden synthetic series", _synthetic_ar(seed + 1, 80), 4),
         ],
-        points=2, tolerance=1e-5, slips=ar_slips,
+        points=2,
+        tolerance=1e-5,
+        slips=ar_slips,
     ),
     "mean_absolute_error": FunctionQuestion(
-        grade_id="mean_absolute_error", notebook=NOTEBOOK, function="mean_absolute_error",
-        outputs={"mae": ()}, reference=mae_reference,
-        public_cases=lambda: [Case("the example from the notebook (3 values)",
-                                   {"y_true": np.array([10.0, 20.0, 30.0]), "y_pred": np.array([12.0, 15.0, 30.0])}),
-                              Case("a case with one value", {"y_true": np.array([4.0]), "y_pred": np.array([6.5])})],
-        hidden_cases=lambda seed: [_mae_case("a hidden case", seed, 40), _mae_case("a hidden case with one value",
-                                                                                   seed + 1, 1)],
-        points=1, slips=mae_slips,
+        grade_id="mean_absolute_error",
+        notebook=NOTEBOOK,
+        function="mean_absolute_error",
+        outputs={"mae": ()},
+        reference=mae_reference,
+        public_cases=lambda: [
+            Case(
+                "the example from the notebook (3 values)",
+                {"y_true": np.array([10.0, 20.0, 30.0]), "y_pred": np.array([12.0, 15.0, 30.0])},
+            ),
+            Case("a case with one value", {"y_true": np.array([4.0]), "y_pred": np.array([6.5])}),
+        ],
+        hidden_cases=lambda seed: [
+            _mae_case("a hidden case", seed, 40),
+            _mae_case("a hidden case with one value", seed + 1, 1),
+        ],
+        points=1,
+        slips=mae_slips,
     ),
     "make_windows": FunctionQuestion(
-        grade_id="make_windows", notebook=NOTEBOOK, function="make_windows",
-        outputs={"windows": ("window", "year"), "targets": ("window",)}, reference=windows_reference,
-        public_cases=lambda: [_windows_case("the first years of the sunspot series", _sunspots()[:7], 3),
-                              _windows_case("windows of one value", np.array([2.0, 7.0, 1.0, 8.0, 2.0]), 1),
-                              _windows_case("a single window", np.array([3.0, 1.0, 4.0, 1.0, 5.0]), 4)],
+        grade_id="make_windows",
+        notebook=NOTEBOOK,
+        function="make_windows",
+        outputs={"windows": ("window", "year"), "targets": ("window",)},
+        reference=windows_reference,
+        public_cases=lambda: [
+            _windows_case("the first years of the sunspot series", _sunspots()[:7], 3),
+            _windows_case("windows of one value", np.array([2.0, 7.0, 1.0, 8.0, 2.0]), 1),
+            _windows_case("a single window", np.array([3.0, 1.0, 4.0, 1.0, 5.0]), 4),
+        ],
         hidden_cases=lambda seed: [
             _windows_case("a hidden case: the sunspots of 1700-1968, windows of 12", _sunspots()[:269], 12),
             _windows_case("a hidden case with windows of one value", _synthetic_ar(seed, 10), 1),
             _windows_case("a hidden case with a single window", _synthetic_ar(seed + 1, 6), 5),
         ],
-        points=1, slips=windows_slips,
+        points=1,
+        slips=windows_slips,
     ),
     "forecast": RecurrentForecastQuestion(
-        grade_id="forecast", notebook=NOTEBOOK, function="forecast",
-        outputs={"forecasts": ("year ahead",)}, reference=naive_multi_step,
-        public_cases=forecast_public_cases, hidden_cases=forecast_hidden_cases,
+        grade_id="forecast",
+        notebook=NOTEBOOK,
+        function="forecast",
+        outputs={"forecasts": ("year ahead",)},
+        reference=naive_multi_step,
+        public_cases=forecast_public_cases,
+        hidden_cases=forecast_hidden_cases,
         points=5,
     ),
     "why_naive_forecast_works": QUIZ["why_naive_forecast_works"],

@@ -7,6 +7,7 @@ sealed data with sealed_questions(NOTEBOOK). The "Check yourself" questions at t
 is written by tools/quiz_sources/build.py from the clear-text sources there; it holds answers only as
 salted hashes (coursekit/quiz.py). answer() and quiz() reach every question by its grade_id.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -5,6 +5,7 @@ tools/quiz_sources/build.py from tools/quiz_sources/01_sequences.py): a digest o
 and each wrong answer's words readable only with that answer. Every wrong option, and for the
 multiple-select questions every wrong combination, has its own feedback.
 """
+
 from __future__ import annotations
 
 from .registry import sealed_questions

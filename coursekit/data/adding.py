@@ -8,6 +8,7 @@ in its state for as long as the sequence is long, while ignoring every other val
 Always predicting the mean target, 1.0, gives a mean squared error of Var(u1 + u2) = 2/12
 = 0.1667: a model whose error stays near 0.167 has learnt nothing about the markers.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -22,6 +22,7 @@ and derivative works provided the notice is kept and the changes are summarised)
     x, y = char_windows(train, length=100)                   # y is x shifted by one character
     unigram_bits_per_char(train, heldout, len(vocab))        # the baseline to beat
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,9 +32,31 @@ import numpy as np
 from .. import arguments
 
 CORPUS = Path(__file__).with_name("python_corpus.txt")
-MODULES = ("abc", "bisect", "calendar", "colorsys", "contextlib", "copy", "fnmatch", "fractions", "functools",
-           "glob", "graphlib", "heapq", "numbers", "operator", "queue", "random", "reprlib", "sched", "shlex",
-           "statistics", "string", "textwrap", "tokenize")
+MODULES = (
+    "abc",
+    "bisect",
+    "calendar",
+    "colorsys",
+    "contextlib",
+    "copy",
+    "fnmatch",
+    "fractions",
+    "functools",
+    "glob",
+    "graphlib",
+    "heapq",
+    "numbers",
+    "operator",
+    "queue",
+    "random",
+    "reprlib",
+    "sched",
+    "shlex",
+    "statistics",
+    "string",
+    "textwrap",
+    "tokenize",
+)
 ALPHABET = "\n" + "".join(chr(code) for code in range(32, 127))  # newline and printable ASCII: 96 characters
 
 
@@ -72,8 +95,9 @@ class CharVocab:
         """indices (L,) ints in [0, len(vocab)) -> str of length L."""
         ids = np.asarray(ids).ravel()
         if ids.size and (ids.dtype.kind not in "iu" or ids.min() < 0 or ids.max() >= len(self)):
-            raise ValueError(f"ids must be whole numbers in [0, {len(self)}); "
-                             f"got values from {ids.min()} to {ids.max()}")
+            raise ValueError(
+                f"ids must be whole numbers in [0, {len(self)}); got values from {ids.min()} to {ids.max()}"
+            )
         return "".join(self.chars[i] for i in ids.tolist())
 
 
@@ -89,8 +113,10 @@ def split_corpus(text, heldout_fraction: float = 0.1):
         raise ValueError(f"heldout_fraction must lie strictly between 0 and 1; got {heldout_fraction}")
     cut = len(text) - round(len(text) * heldout_fraction)
     if cut < 2 or len(text) - cut < 2:
-        raise ValueError(f"a text of {len(text)} characters is too short to split with heldout_fraction "
-                         f"{heldout_fraction}: each part needs at least 2 characters")
+        raise ValueError(
+            f"a text of {len(text)} characters is too short to split with heldout_fraction "
+            f"{heldout_fraction}: each part needs at least 2 characters"
+        )
     return text[:cut], text[cut:]
 
 
@@ -104,7 +130,9 @@ def char_windows(ids, length: int, stride: int | None = None):
     """
     ids = np.asarray(ids)
     if ids.ndim != 1 or ids.dtype.kind not in "iu":
-        raise ValueError(f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}")
+        raise ValueError(
+            f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}"
+        )
     length = arguments.whole_number("length", length)
     stride = length if stride is None else arguments.whole_number("stride", stride)
     if len(ids) < length + 1:
@@ -126,11 +154,14 @@ def unigram_bits_per_char(train_ids, heldout_ids, vocab_size: int) -> float:
     train_ids, heldout_ids = np.asarray(train_ids), np.asarray(heldout_ids)
     for name, ids in (("train_ids", train_ids), ("heldout_ids", heldout_ids)):
         if ids.ndim != 1 or ids.size == 0 or ids.dtype.kind not in "iu":
-            raise ValueError(f"{name} must be a non-empty 1-d array of whole numbers; got shape {ids.shape}, "
-                             f"dtype {ids.dtype}")
+            raise ValueError(
+                f"{name} must be a non-empty 1-d array of whole numbers; got shape {ids.shape}, "
+                f"dtype {ids.dtype}"
+            )
         if ids.min() < 0 or ids.max() >= vocab_size:
-            raise ValueError(f"{name} must lie in [0, vocab_size={vocab_size}); got values from {ids.min()} "
-                             f"to {ids.max()}")
+            raise ValueError(
+                f"{name} must lie in [0, vocab_size={vocab_size}); got values from {ids.min()} to {ids.max()}"
+            )
     counts = np.bincount(train_ids, minlength=vocab_size) + 1.0
     probabilities = counts / counts.sum()
     return float(-np.mean(np.log2(probabilities[heldout_ids])))
@@ -145,10 +176,14 @@ def parallel_streams(ids, n_streams: int) -> np.ndarray:
     """
     ids = np.asarray(ids)
     if ids.ndim != 1 or ids.dtype.kind not in "iu":
-        raise ValueError(f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}")
+        raise ValueError(
+            f"ids must be a 1-d array of whole numbers; got shape {ids.shape}, dtype {ids.dtype}"
+        )
     n_streams = arguments.whole_number("n_streams", n_streams)
     per_stream = len(ids) // n_streams
     if per_stream < 2:
-        raise ValueError(f"{len(ids)} ids are too few for {n_streams} streams: each stream needs at least 2 "
-                         f"(a character and the next)")
-    return ids[:n_streams * per_stream].reshape(n_streams, per_stream).astype(np.int64)
+        raise ValueError(
+            f"{len(ids)} ids are too few for {n_streams} streams: each stream needs at least 2 "
+            f"(a character and the next)"
+        )
+    return ids[: n_streams * per_stream].reshape(n_streams, per_stream).astype(np.int64)

@@ -8,6 +8,7 @@ Every date is real (checked by the datetime module, leap years included) and is 
 of four word orders; a year has one spoken form ("nineteen oh five", "two thousand seven",
 "twenty twelve"). Generated in code.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -17,14 +18,46 @@ import numpy as np
 from .. import arguments
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ORDINAL_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                  "seventeenth", "eighteenth", "nineteenth"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+_ORDINAL_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 # the four ways a date is said: {d} day, {m} month, {y} year
 FORMS = ("the {d} of {m} {y}", "{m} the {d} {y}", "{m} {d} {y}", "the {d} of {m} in {y}")
 
@@ -97,7 +130,9 @@ def dates(n: int, first_year: int = 1900, last_year: int = 2099, seed: int = 0):
     spoken, iso = [], []
     for day, form in zip(days, forms):
         date = datetime.date.fromordinal(int(day))
-        spoken.append(FORMS[form].format(d=ordinal(date.day), m=MONTHS[date.month - 1], y=spoken_year(date.year)))
+        spoken.append(
+            FORMS[form].format(d=ordinal(date.day), m=MONTHS[date.month - 1], y=spoken_year(date.year))
+        )
         iso.append(date.isoformat())
     return np.array(spoken), np.array(iso)
 
@@ -108,7 +143,7 @@ def encode_spoken(spoken) -> np.ndarray:
     rows = [[_WORD_INDEX[word] for word in str(text).split()] for text in np.atleast_1d(spoken)]
     out = np.full((len(rows), max(len(r) for r in rows)), PAD, np.int64)
     for i, row in enumerate(rows):
-        out[i, :len(row)] = row
+        out[i, : len(row)] = row
     return out
 
 

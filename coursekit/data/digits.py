@@ -5,6 +5,7 @@ matplotlib ships under the Bitstream Vera license); every image is then that gly
 random affine map (scale, rotation, slant, shift), shrunk to size x size pixels, with noise.
 No download, and 2,000 images take about a second.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -28,8 +29,17 @@ def _glyphs() -> np.ndarray:
     glyphs = []
     for digit in range(10):
         for weight in _WEIGHTS:
-            text = figure.text(0.5, 0.5, str(digit), color="white", fontsize=64, ha="center", va="center",
-                               fontweight=weight, family="DejaVu Sans")
+            text = figure.text(
+                0.5,
+                0.5,
+                str(digit),
+                color="white",
+                fontsize=64,
+                ha="center",
+                va="center",
+                fontweight=weight,
+                family="DejaVu Sans",
+            )
             figure.canvas.draw()
             glyphs.append(np.asarray(figure.canvas.buffer_rgba())[..., 0].astype(np.float32) / 255.0)
             text.remove()
@@ -50,8 +60,18 @@ def _warp(glyphs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     angle = np.deg2rad(rng.uniform(-15, 15, n))
     slant = rng.uniform(-0.25, 0.25, n)
     shift = rng.uniform(-0.1, 0.1, (n, 2)) * size
-    return np.concatenate([_apply_maps(glyphs[i:i + _CHUNK], scale[i:i + _CHUNK], angle[i:i + _CHUNK],
-                                       slant[i:i + _CHUNK], shift[i:i + _CHUNK]) for i in range(0, n, _CHUNK)])
+    return np.concatenate(
+        [
+            _apply_maps(
+                glyphs[i : i + _CHUNK],
+                scale[i : i + _CHUNK],
+                angle[i : i + _CHUNK],
+                slant[i : i + _CHUNK],
+                shift[i : i + _CHUNK],
+            )
+            for i in range(0, n, _CHUNK)
+        ]
+    )
 
 
 def _apply_maps(glyphs, scale, angle, slant, shift) -> np.ndarray:
@@ -73,8 +93,12 @@ def _apply_maps(glyphs, scale, angle, slant, shift) -> np.ndarray:
         inside = (r >= 0) & (r < size) & (c >= 0) & (c < size)
         return np.where(inside, glyphs[index, np.clip(r, 0, size - 1), np.clip(c, 0, size - 1)], 0.0)
 
-    return ((1 - fr) * (1 - fc) * pixel(r0, c0) + (1 - fr) * fc * pixel(r0, c0 + 1)
-            + fr * (1 - fc) * pixel(r0 + 1, c0) + fr * fc * pixel(r0 + 1, c0 + 1))
+    return (
+        (1 - fr) * (1 - fc) * pixel(r0, c0)
+        + (1 - fr) * fc * pixel(r0, c0 + 1)
+        + fr * (1 - fc) * pixel(r0 + 1, c0)
+        + fr * fc * pixel(r0 + 1, c0 + 1)
+    )
 
 
 def digits(n: int, size: int = 14, noise: float = 0.05, seed: int = 0):

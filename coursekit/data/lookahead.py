@@ -9,6 +9,7 @@ has not seen that word yet when it must answer; one that also reads right to lef
 tokens[:, t] is drawn uniformly from 0..vocab-1; tags[:, t] = tokens[:, t + lag], and the
 last `lag` steps, which have nothing `lag` steps after them, get the extra tag `vocab` ("end").
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,11 +28,13 @@ def lookahead_tags(n: int, length: int = 12, vocab: int = 8, lag: int = 2, seed:
     vocab = arguments.whole_number("vocab", vocab, minimum=2)
     lag = arguments.whole_number("lag", lag, minimum=1)
     if lag >= length:
-        raise ValueError(f"lag must be smaller than length ({length}) so that some tags look ahead; got lag={lag}")
+        raise ValueError(
+            f"lag must be smaller than length ({length}) so that some tags look ahead; got lag={lag}"
+        )
     rng = np.random.default_rng(arguments.seed(seed))
     tokens = rng.integers(0, vocab, size=(n, length), dtype=np.int64)
     tags = np.full_like(tokens, vocab)
-    tags[:, :length - lag] = tokens[:, lag:]
+    tags[:, : length - lag] = tokens[:, lag:]
     return tokens, tags
 
 

@@ -8,6 +8,7 @@
 
 Inputs are drawn uniformly from [-1, 1]; all arrays are float32 of shape (n, length, 1).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -30,10 +31,12 @@ def recall_task(n: int, length: int = 20, lag: int = 2, seed: int = 0):
     length = arguments.whole_number("length", length)
     lag = arguments.whole_number("lag", lag, minimum=0)
     if lag >= length:
-        raise ValueError(f"lag must be smaller than length ({length}) so that some targets exist; got lag={lag}")
+        raise ValueError(
+            f"lag must be smaller than length ({length}) so that some targets exist; got lag={lag}"
+        )
     x = _inputs(n, length, seed)
     y = np.zeros_like(x)
-    y[:, lag:] = x[:, :length - lag]
+    y[:, lag:] = x[:, : length - lag]
     return x, y
 
 

@@ -9,6 +9,7 @@ The text is frozen in the repository (python_source.txt beside this module: abou
 written for the course, under the course's license, ASCII only, without f-strings, whose
 tokens changed in Python 3.12), so the tags are the same on every supported Python version.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,8 +24,15 @@ from .. import arguments
 SOURCE = Path(__file__).with_name("python_source.txt")
 TAGS = ("space", "name", "number", "string", "operator", "comment", "newline")
 # tokenize's type -> tag; keywords are NAME tokens too, as tokenize reports them
-_TAG_OF_TYPE = {tokenize.NAME: 1, tokenize.NUMBER: 2, tokenize.STRING: 3, tokenize.OP: 4,
-                tokenize.COMMENT: 5, tokenize.NEWLINE: 6, tokenize.NL: 6}
+_TAG_OF_TYPE = {
+    tokenize.NAME: 1,
+    tokenize.NUMBER: 2,
+    tokenize.STRING: 3,
+    tokenize.OP: 4,
+    tokenize.COMMENT: 5,
+    tokenize.NEWLINE: 6,
+    tokenize.NL: 6,
+}
 ALPHABET = "\n" + "".join(chr(code) for code in range(32, 127))  # newline and printable ASCII
 _INDEX = {char: index for index, char in enumerate(ALPHABET)}
 TEST_FRACTION = 0.25  # the last quarter of the lines is held out for testing
@@ -70,7 +78,7 @@ def _labelled() -> tuple[np.ndarray, np.ndarray, int]:
     """The whole text encoded, its tags, and where the test part begins (a line start)."""
     text = source_text()
     lines = text.splitlines(keepends=True)
-    test_begins = sum(len(line) for line in lines[:round(len(lines) * (1 - TEST_FRACTION))])
+    test_begins = sum(len(line) for line in lines[: round(len(lines) * (1 - TEST_FRACTION))])
     return encode(text), label_characters(text), test_begins
 
 
@@ -106,7 +114,9 @@ def python_tokens(n: int, length: int = 64, split: str = "train", seed: int = 0)
     chars, tags, _ = _labelled()
     low, high = part.start, part.stop
     if length > high - low:
-        raise ValueError(f"length must be at most {high - low} (the characters of the {split} part); got {length}")
+        raise ValueError(
+            f"length must be at most {high - low} (the characters of the {split} part); got {length}"
+        )
     starts = rng.integers(low, high - length + 1, size=n)
     window = starts[:, None] + np.arange(length)
     return chars[window], tags[window]

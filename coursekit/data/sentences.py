@@ -13,6 +13,7 @@ In the last two, one adjective is positive and the other negative, so "not good 
 (negative) and "not bad but good" (positive) hold the same words: no model that sees only
 which words occur, and how often, can tell them apart. Only their order can.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,8 +21,14 @@ import numpy as np
 from .. import arguments
 
 PAD = "<pad>"
-OPENERS = (("it", "was"), ("the", "film", "was"), ("the", "food", "was"), ("the", "service", "was"),
-           ("the", "plot", "was"), ("the", "room", "was"))
+OPENERS = (
+    ("it", "was"),
+    ("the", "film", "was"),
+    ("the", "food", "was"),
+    ("the", "service", "was"),
+    ("the", "plot", "was"),
+    ("the", "room", "was"),
+)
 POSITIVE = ("good", "great", "fine", "nice", "lovely")
 NEGATIVE = ("bad", "awful", "poor", "dull", "boring")
 TEMPLATES = ("simple", "negated", "not ... but", "but not")
@@ -60,7 +67,7 @@ def order_sentences(n: int, seed: int = 0):
         decides, other = (POSITIVE, NEGATIVE) if positive else (NEGATIVE, POSITIVE)
         first, second = decides[rng.integers(len(decides))], other[rng.integers(len(other))]
         words = _sentence(template, opener, first, second)
-        tokens[i, :len(words)] = [ids[w] for w in words]
+        tokens[i, : len(words)] = [ids[w] for w in words]
         lengths[i] = len(words)
         labels[i] = positive != (template == "negated")
     return tokens, lengths, labels, VOCAB
@@ -88,7 +95,7 @@ def encode(sentences: list[str], vocab) -> tuple[np.ndarray, np.ndarray]:
     lengths = np.array([len(words) for words in split], dtype=np.int64)
     tokens = np.zeros((len(split), lengths.max()), dtype=np.int64)
     for row, words in zip(tokens, split):
-        row[:len(words)] = [ids[w] for w in words]
+        row[: len(words)] = [ids[w] for w in words]
     return tokens, lengths
 
 

@@ -3,6 +3,7 @@
 A first taste of "an RNN can learn an algorithm", and the material's example of a
 many-to-many mapping whose input and output are whole sequences.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -8,6 +8,7 @@ at $0.24). It is distributed with matplotlib under matplotlib's license; the pri
 themselves are public market data. Columns: IBM, AAPL, MSFT, XRX, AMZN, DELL, GOOGL, ADBE,
 ^GSPC (the S&P 500 index) and ^IXIC (the Nasdaq Composite index).
 """
+
 from __future__ import annotations
 
 import csv

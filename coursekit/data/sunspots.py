@@ -10,6 +10,7 @@ the header YEAR,SUNACTIVITY), so nothing downloads.
     X, y = sliding_windows(counts, window=12)         # (297, 12), (297, 1)
     train, test = split_tail(counts, tail=40)         # (269,), (40,): 1700-1968 and 1969-2008
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -24,8 +25,11 @@ _FILE = Path(__file__).with_name("sunspots.txt")
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[np.ndarray, np.ndarray]:
-    rows = [line.strip().split(",") for line in _FILE.read_text().splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.strip().split(",")
+        for line in _FILE.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     header, *rows = rows
     assert header == ["YEAR", "SUNACTIVITY"], header
     return np.array([int(year) for year, _ in rows]), np.array([float(count) for _, count in rows])
@@ -60,8 +64,10 @@ def sliding_windows(series, window: int, horizon: int = 1) -> tuple[np.ndarray, 
     horizon = whole_number("horizon", horizon)
     n = len(series) - window - horizon + 1
     if n < 1:
-        raise ValueError(f"window + horizon must be at most the series length {len(series)}; "
-                         f"got window={window}, horizon={horizon}")
+        raise ValueError(
+            f"window + horizon must be at most the series length {len(series)}; "
+            f"got window={window}, horizon={horizon}"
+        )
     starts = np.arange(n)[:, None]
     return series[starts + np.arange(window)], series[starts + window + np.arange(horizon)]
 

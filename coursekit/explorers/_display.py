@@ -62,8 +62,11 @@ class Explorer:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         # no numbers in text/plain: nbval compares it, and the alt's numbers can depend on the CPU
-        data, metadata = figure_bundle(base64.b64encode(self.png).decode("ascii"), self.alt,
-                                       plain=f"{self.title}: its figure at the default settings")
+        data, metadata = figure_bundle(
+            base64.b64encode(self.png).decode("ascii"),
+            self.alt,
+            plain=f"{self.title}: its figure at the default settings",
+        )
         if self.widget is not None:
             data[WIDGET_VIEW] = self.widget._repr_mimebundle_()[WIDGET_VIEW]
         return data, metadata

@@ -116,8 +116,16 @@ def gates_figure(readout: LSTMReadout, unit: int) -> Figure:
             for col, index in enumerate(line):
                 char = readout.text[index]
                 dark = abs(values[index]) > 0.6 if low < 0 else values[index] > 0.7  # white on dark cells
-                ax.text(col, r, "⏎" if char == "\n" else char, ha="center", va="center", fontsize=7,
-                        family="monospace", color="white" if dark else "black")
+                ax.text(
+                    col,
+                    r,
+                    "⏎" if char == "\n" else char,
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    family="monospace",
+                    color="white" if dark else "black",
+                )
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_title(

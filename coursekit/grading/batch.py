@@ -7,6 +7,7 @@ finished with `--resume`, which grades only the submissions without a record. Wi
 `--scheduler`, the submissions are graded on a Dask cluster instead (distributed.py); the journal,
 gradebook and feedback are still written here, and only here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,18 +36,29 @@ def _grade_here(todo: list[tuple[Path, Path | None]], options: GradeOptions, wor
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(grade_submission, path, options, root): (path, root) for path, root in todo}
-        for future in tqdm(as_completed(futures), total=len(futures), desc="grading", unit="notebook",
-                           disable=not progress):
+        for future in tqdm(
+            as_completed(futures), total=len(futures), desc="grading", unit="notebook", disable=not progress
+        ):
             path, root = futures[future]
             try:
                 yield future.result()
             except Exception as error:  # noqa: BLE001 - a failure in the grader itself still gets its row
-                yield SubmissionResult(student=student_name(path, root), file=str(path),
-                                       error=f"grading failed: {type(error).__name__}: {error}")
+                yield SubmissionResult(
+                    student=student_name(path, root),
+                    file=str(path),
+                    error=f"grading failed: {type(error).__name__}: {error}",
+                )
 
 
-def grade_all(paths: list[Path], options: GradeOptions, out: Path, workers: int = 1, progress: bool = True,
-              resume: bool = False, scheduler: str | None = None):
+def grade_all(
+    paths: list[Path],
+    options: GradeOptions,
+    out: Path,
+    workers: int = 1,
+    progress: bool = True,
+    resume: bool = False,
+    scheduler: str | None = None,
+):
     """Grade every submission found under paths; returns (results, notes on what was skipped).
 
     With a scheduler address, the submissions are graded on that Dask cluster (distributed.py).

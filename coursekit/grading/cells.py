@@ -7,6 +7,7 @@ A solution notebook marks
 - a *graded cell* with nbgrader.grade = true, a grade_id and points.
 The metadata follow nbgrader's schema version 3, so the same files work with nbgrader.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,20 +44,26 @@ def parse_notebook(raw: bytes, path: Path) -> nbformat.NotebookNode:
     except UnicodeDecodeError:
         raise NotebookError(f"{path.name} is not a notebook: it is not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        raise NotebookError(f"{path.name} is not valid notebook JSON (line {error.lineno}, column {error.colno}: "
-                            f"{error.msg}); was it edited outside Jupyter or cut short?") from None
+        raise NotebookError(
+            f"{path.name} is not valid notebook JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); was it edited outside Jupyter or cut short?"
+        ) from None
     if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
         raise NotebookError(f"{path.name} is JSON but not a Jupyter notebook (no cells)")
     if data.get("nbformat") != 4:
-        raise NotebookError(f"{path.name} uses notebook format {data.get('nbformat')}; only format 4 can be graded: "
-                            "open it in Jupyter (version 4 or later) and save it again")
+        raise NotebookError(
+            f"{path.name} uses notebook format {data.get('nbformat')}; only format 4 can be graded: "
+            "open it in Jupyter (version 4 or later) and save it again"
+        )
     try:
         with warnings.catch_warnings():  # e.g. duplicate cell ids, which grading does not care about
             warnings.simplefilter("ignore")
             notebook = nbformat.reads(raw.decode("utf-8"), as_version=4)
             nbformat.validate(notebook)
     except Exception as error:  # nbformat raises several kinds; all mean "malformed"
-        raise NotebookError(f"{path.name} is not a valid format-4 notebook: {str(error).splitlines()[0]}") from None
+        raise NotebookError(
+            f"{path.name} is not a valid format-4 notebook: {str(error).splitlines()[0]}"
+        ) from None
     return notebook
 
 
@@ -71,8 +78,13 @@ class CellRole:
 
 def role(cell) -> CellRole:
     meta = cell.get("metadata", {}).get("nbgrader", {})
-    return CellRole(meta.get("grade_id"), bool(meta.get("solution")), bool(meta.get("grade")),
-                    bool(meta.get("locked")), float(meta.get("points", 0) or 0))
+    return CellRole(
+        meta.get("grade_id"),
+        bool(meta.get("solution")),
+        bool(meta.get("grade")),
+        bool(meta.get("locked")),
+        float(meta.get("points", 0) or 0),
+    )
 
 
 def _regions(lines: list[str], begin: str, end: str, where: str):
@@ -105,20 +117,20 @@ def strip_solutions(source: str, where: str) -> str:
     lines = source.split("\n")
     for start, stop in reversed(list(_regions(lines, BEGIN_SOLUTION, END_SOLUTION, where))):
         indent = re.match(r"\s*", lines[start]).group(0)
-        body = [line for line in lines[start + 1:stop] if line.strip()]
+        body = [line for line in lines[start + 1 : stop] if line.strip()]
         calls = [_ANSWER_CALL.match(line) for line in body]
         if body and all(calls):
             stub = [f"{indent}answer({call.group(1)}, ...)  # replace ... with your answer" for call in calls]
         else:
             stub = [indent + line for line in STUB]
-        lines[start:stop + 1] = stub
+        lines[start : stop + 1] = stub
     return "\n".join(lines)
 
 
 def strip_hidden_tests(source: str, where: str) -> str:
     lines = source.split("\n")
     for start, stop in reversed(list(_regions(lines, BEGIN_HIDDEN, END_HIDDEN, where))):
-        del lines[start:stop + 1]
+        del lines[start : stop + 1]
     return "\n".join(lines).rstrip("\n")
 
 
@@ -131,12 +143,16 @@ def check_grade_ids(notebook, name: str) -> None:
         if not (cell_role.solution or cell_role.grade or cell_role.locked):
             continue
         if not cell_role.grade_id:
-            raise NotebookError(f"{name}, cell {index}: an answer, graded or locked cell needs "
-                                "metadata.nbgrader.grade_id")
+            raise NotebookError(
+                f"{name}, cell {index}: an answer, graded or locked cell needs metadata.nbgrader.grade_id"
+            )
         if cell_role.grade and "points" not in cell.metadata["nbgrader"]:
-            raise NotebookError(f"{name}, cell {index}: graded cell '{cell_role.grade_id}' needs "
-                                "metadata.nbgrader.points")
+            raise NotebookError(
+                f"{name}, cell {index}: graded cell '{cell_role.grade_id}' needs metadata.nbgrader.points"
+            )
         if cell_role.grade_id in seen:
-            raise NotebookError(f"{name}: grade_id '{cell_role.grade_id}' is used by cells {seen[cell_role.grade_id]} "
-                                f"and {index}; grade_ids must be unique")
+            raise NotebookError(
+                f"{name}: grade_id '{cell_role.grade_id}' is used by cells {seen[cell_role.grade_id]} "
+                f"and {index}; grade_ids must be unique"
+            )
         seen[cell_role.grade_id] = index

@@ -5,6 +5,7 @@ cgroup v1 or v2), and the sandbox joins it before bubblewrap starts, so every pr
 learner's code starts is counted together and killed together. Where no group can be made,
 sandbox.py falls back to rlimits per process and says so.
 """
+
 from __future__ import annotations
 
 import os
@@ -110,7 +111,10 @@ class ControlGroup:
                 own = ControlGroup._own(own_of)
                 folder = Path("/sys/fs/cgroup") / base / (own or "/").lstrip("/")
                 for stale in folder.glob("coursekit-sandbox-*"):
-                    if now - stale.stat().st_mtime > older_than and not (stale / "cgroup.procs").read_text().strip():
+                    if (
+                        now - stale.stat().st_mtime > older_than
+                        and not (stale / "cgroup.procs").read_text().strip()
+                    ):
                         stale.rmdir()
                         removed += 1
             except OSError:
@@ -128,7 +132,9 @@ class ControlGroup:
                 kills = dict(line.split() for line in text.splitlines() if len(line.split()) == 2)
                 if "oom_kill" in kills:
                     return int(kills["oom_kill"])
-                return int((self.dirs[0] / "memory.failcnt").read_text() or 0) > 0  # older kernels: hit the limit
+                return (
+                    int((self.dirs[0] / "memory.failcnt").read_text() or 0) > 0
+                )  # older kernels: hit the limit
             events = dict(line.split() for line in (self.dirs[0] / "memory.events").read_text().splitlines())
             return int(events.get("oom_kill", 0))
         except (OSError, ValueError):

@@ -15,6 +15,7 @@ tasks again on another worker; a task whose workers died `distributed.scheduler.
 times (3) gets a row saying so. Each submission has one task and is recorded once: a result for a
 submission already recorded is ignored.
 """
+
 from __future__ import annotations
 
 import socket
@@ -48,12 +49,18 @@ def _solutions(sources: dict) -> dict:
     return sources
 
 
-def _grade_on_worker(student: str, file: str, raw: bytes, sources: dict, options: GradeOptions) -> SubmissionResult:
+def _grade_on_worker(
+    student: str, file: str, raw: bytes, sources: dict, options: GradeOptions
+) -> SubmissionResult:
     """One submission, graded on a worker from bytes: the same student name, file name and options."""
     problem = _worker_state()["sandbox"] if options.isolated else None
     if problem:  # a worker that joined after the check
-        return SubmissionResult(student=student, file=file, error=f"the Dask worker on {socket.gethostname()} cannot "
-                                f"run the sandbox: {problem}; regrade this submission (--resume does not)")
+        return SubmissionResult(
+            student=student,
+            file=file,
+            error=f"the Dask worker on {socket.gethostname()} cannot "
+            f"run the sandbox: {problem}; regrade this submission (--resume does not)",
+        )
     with tempfile.TemporaryDirectory(prefix="coursekit-grade-") as folder:
         solutions = Path(folder, "solutions")
         solutions.mkdir()
@@ -73,30 +80,39 @@ def _connect(address: str):
     try:
         from distributed import Client
     except ImportError:
-        raise ClusterError("grading on a Dask cluster (--scheduler) needs dask.distributed: "
-                           "pip install 'coursekit[cluster]'") from None
+        raise ClusterError(
+            "grading on a Dask cluster (--scheduler) needs dask.distributed: pip install 'coursekit[cluster]'"
+        ) from None
     try:
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except Exception as error:  # noqa: BLE001 - OSError after the timeout, ValueError for a malformed address
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: start one with `dask scheduler` on the "
-                           f"grading machine, and `dask worker {address}` on each machine that grades; pass the "
-                           f"address the scheduler prints (tcp://HOST:8786) ({error})") from None
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: start one with `dask scheduler` on the "
+            f"grading machine, and `dask worker {address}` on each machine that grades; pass the "
+            f"address the scheduler prints (tcp://HOST:8786) ({error})"
+        ) from None
     try:
         client.wait_for_workers(1, timeout=WORKER_SECONDS)
         # a worker joining or leaving this very moment cannot answer: it is left out here, and the
         # submissions it takes later check for themselves (a row that says what is missing)
-        states = {w: s for w, s in client.run(_worker_state, on_error="return").items() if isinstance(s, dict)}
+        states = {
+            w: s for w, s in client.run(_worker_state, on_error="return").items() if isinstance(s, dict)
+        }
         if not states:
             raise TimeoutError("no worker answered")
     except Exception as error:  # noqa: BLE001 - no worker, or workers that cannot import coursekit
         client.close()
-        raise ClusterError(f"the Dask scheduler at {address} has no worker that can grade ({type(error).__name__}: "
-                           f"{error}): run `dask worker {address}` on machines with bubblewrap and this "
-                           "coursekit installed") from None
+        raise ClusterError(
+            f"the Dask scheduler at {address} has no worker that can grade ({type(error).__name__}: "
+            f"{error}): run `dask worker {address}` on machines with bubblewrap and this "
+            "coursekit installed"
+        ) from None
     return client, states
 
 
-def grade_on_cluster(address: str, todo: list[tuple[Path, Path | None]], options: GradeOptions, progress: bool = True):
+def grade_on_cluster(
+    address: str, todo: list[tuple[Path, Path | None]], options: GradeOptions, progress: bool = True
+):
     """Yield the result of each (path, root) in todo, graded on the Dask cluster at address, as each arrives.
 
     Raises ClusterError, before grading anything, when the cluster cannot grade."""
@@ -107,12 +123,25 @@ def grade_on_cluster(address: str, todo: list[tuple[Path, Path | None]], options
 
     client, states = _connect(address)
     try:
-        wrong = {w: s for w, s in states.items() if s["coursekit"] != __version__ or options.isolated and s["sandbox"]}
+        wrong = {
+            w: s
+            for w, s in states.items()
+            if s["coursekit"] != __version__ or options.isolated and s["sandbox"]
+        }
         if wrong:
-            raise ClusterError("these Dask workers cannot grade: " + "; ".join(
-                f"{w}: " + (f"coursekit {s['coursekit']}, not {__version__}" if s["coursekit"] != __version__
-                            else s["sandbox"]) for w, s in wrong.items()) +
-                " — install bubblewrap and this coursekit there, or stop those workers")
+            raise ClusterError(
+                "these Dask workers cannot grade: "
+                + "; ".join(
+                    f"{w}: "
+                    + (
+                        f"coursekit {s['coursekit']}, not {__version__}"
+                        if s["coursekit"] != __version__
+                        else s["sandbox"]
+                    )
+                    for w, s in wrong.items()
+                )
+                + " — install bubblewrap and this coursekit there, or stop those workers"
+            )
         run = uuid.uuid4().hex[:12]
         sources = {p.name: p.read_bytes() for p in sorted(Path(options.source).glob("*.ipynb"))}
         shared = client.submit(_solutions, sources, key=f"coursekit-solutions-{run}")
@@ -125,21 +154,39 @@ def grade_on_cluster(address: str, todo: list[tuple[Path, Path | None]], options
                 recorded.add((student, file))
                 yield grade_submission(path, options, root)
                 continue
-            future = client.submit(_grade_on_worker, student, file, raw, shared, options, retries=1,
-                                   key=f"coursekit-grade-{record_key(student, file)}-{run}")
+            future = client.submit(
+                _grade_on_worker,
+                student,
+                file,
+                raw,
+                shared,
+                options,
+                retries=1,
+                key=f"coursekit-grade-{record_key(student, file)}-{run}",
+            )
             futures[future] = (student, file)
-        for future in tqdm(as_completed(futures, loop=client.loop), total=len(futures), desc="grading", unit="notebook",
-                           disable=not progress):
+        for future in tqdm(
+            as_completed(futures, loop=client.loop),
+            total=len(futures),
+            desc="grading",
+            unit="notebook",
+            disable=not progress,
+        ):
             student, file = futures[future]
             if (student, file) in recorded:
                 continue
             try:
                 result = future.result()
             except Exception as error:  # noqa: BLE001 - workers that died with it, a failure in the grader
-                said = (f"the workers that took it died, more than {error.args[-1]} times (KilledWorker); regrade "
-                        "it alone" if type(error).__name__ == "KilledWorker" else f"{type(error).__name__}: {error}")
-                result = SubmissionResult(student=student, file=file,
-                                          error=f"grading failed on the Dask cluster: {said}")
+                said = (
+                    f"the workers that took it died, more than {error.args[-1]} times (KilledWorker); regrade "
+                    "it alone"
+                    if type(error).__name__ == "KilledWorker"
+                    else f"{type(error).__name__}: {error}"
+                )
+                result = SubmissionResult(
+                    student=student, file=file, error=f"grading failed on the Dask cluster: {said}"
+                )
             recorded.add((student, file))
             future.release()
             yield result

@@ -13,6 +13,7 @@ The course's nbgrader_config.py (tools/nbgrader_config.py) puts it in place of C
 
 This module imports nbgrader; nothing else in coursekit does.
 """
+
 from __future__ import annotations
 
 from nbgrader import utils
@@ -25,7 +26,7 @@ from .cells import _ANSWER_CALL, BEGIN_SOLUTION, END_SOLUTION, _regions, strip_s
 def _only_answers(source: str) -> bool:
     lines = source.split("\n")
     regions = list(_regions(lines, BEGIN_SOLUTION, END_SOLUTION, "cell"))
-    bodies = [[line for line in lines[start + 1:stop] if line.strip()] for start, stop in regions]
+    bodies = [[line for line in lines[start + 1 : stop] if line.strip()] for start, stop in regions]
     return bool(regions) and all(body and all(_ANSWER_CALL.match(line) for line in body) for body in bodies)
 
 

@@ -7,6 +7,7 @@ back (judge.py). Nothing the sandbox writes to disk is ever read. A cell that ru
 memory costs only what depends on it: the sandbox is killed, and a fresh one replays the cells
 before it (without the one that failed) for the questions that come after.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -83,8 +84,10 @@ class Session:
             for step in list(self.code):  # the state the next request expects
                 try:
                     left = max(0.1, self.deadline - time.monotonic())
-                    self.box.request({"op": "cell", "source": step.source},
-                                     timeout=min(self.options.limits.cell_seconds, left))
+                    self.box.request(
+                        {"op": "cell", "source": step.source},
+                        timeout=min(self.options.limits.cell_seconds, left),
+                    )
                 except SandboxStopped:
                     self._stopped()
                     self.code.remove(step)
@@ -105,18 +108,25 @@ class Session:
         could not answer. `what` names the request in a note when the memory limit killed a child."""
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise SandboxStopped("time", f"the submission used up its {self.options.limits.submission_seconds} s")
+            raise SandboxStopped(
+                "time", f"the submission used up its {self.options.limits.submission_seconds} s"
+            )
         try:
-            reply = self._sandbox().request(header, arrays, timeout=min(self.options.limits.cell_seconds, left))
+            reply = self._sandbox().request(
+                header, arrays, timeout=min(self.options.limits.cell_seconds, left)
+            )
         except SandboxStopped as error:
             self._stopped()
             if error.reason == "time" and left < self.options.limits.cell_seconds:
-                raise SandboxStopped("time", f"the submission used up its "
-                                             f"{self.options.limits.submission_seconds} s") from None
+                raise SandboxStopped(
+                    "time", f"the submission used up its {self.options.limits.submission_seconds} s"
+                ) from None
             raise
         if self.box.memory_kill_since_last_asked():
-            self.notes.append(f"{what or 'a request'}: a process it started was killed for using more than "
-                              f"{self.options.limits.memory_mb} MB (all processes of the submission together)")
+            self.notes.append(
+                f"{what or 'a request'}: a process it started was killed for using more than "
+                f"{self.options.limits.memory_mb} MB (all processes of the submission together)"
+            )
         return reply
 
     def close(self) -> None:
@@ -136,8 +146,10 @@ def _run_cell(session: Session, step: Step, reveal: bool) -> str | None:
     try:
         reply, _ = session.request({"op": "cell", "source": step.source}, what=where)
     except SandboxStopped as error:
-        return (f"{where}: {_stopped_words(error)}; the questions after it were graded in a fresh sandbox "
-                "without this cell")
+        return (
+            f"{where}: {_stopped_words(error)}; the questions after it were graded in a fresh sandbox "
+            "without this cell"
+        )
     session.code.append(step)
     if reply.get("ok") is True:
         return None
@@ -151,9 +163,11 @@ def _grade_function(session: Session, question: FunctionQuestion, seed: int, opt
     notes = []
     for case in public + hidden:
         try:
-            reply, outputs = session.request({"op": "call", "function": question.function,
-                                              "outputs": len(question.outputs)}, list(case.inputs.values()),
-                                             what=f"`{question.function}` on {case.label}")
+            reply, outputs = session.request(
+                {"op": "call", "function": question.function, "outputs": len(question.outputs)},
+                list(case.inputs.values()),
+                what=f"`{question.function}` on {case.label}",
+            )
         except SandboxStopped as error:
             verdict = Verdict(FAILED, f"on {case.label}, `{question.function}` was stopped: {error}")
             return verdict, describe_inputs(case) if options.show_hidden else ""
@@ -168,8 +182,11 @@ def grade_submission(path: Path, options: GradeOptions, root: Path | None = None
     """Grade one submitted notebook; never raises (a broken submission gets a row with the reason)."""
     began = time.perf_counter()
     path = Path(path)
-    result = SubmissionResult(student=student_name(path, root), file=str(path),
-                              isolation="sandbox" if options.isolated else NOT_ISOLATED)
+    result = SubmissionResult(
+        student=student_name(path, root),
+        file=str(path),
+        isolation="sandbox" if options.isolated else NOT_ISOLATED,
+    )
     session = Session(options)
     try:
         raw, submission = read_submission(path)
@@ -201,8 +218,12 @@ def grade_submission(path: Path, options: GradeOptions, root: Path | None = None
                 except SandboxStopped as error:
                     verdict = Verdict(FAILED, f"the answer could not be read: {error}")
             result.questions[step.grade_id] = QuestionResult(
-                question.points if verdict.status == PASSED else 0.0, question.points, verdict.status,
-                verdict.message, failed_inputs)
+                question.points if verdict.status == PASSED else 0.0,
+                question.points,
+                verdict.status,
+                verdict.message,
+                failed_inputs,
+            )
     except NotebookError as error:
         result.error = str(error)
     except Exception as error:  # noqa: BLE001 - one broken submission must never stop the batch

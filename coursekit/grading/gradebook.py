@@ -9,6 +9,7 @@ The records are the journal: a killed run leaves every finished submission's rec
 `coursekit grade --resume` grades only what is missing (or whose file changed). Every string a
 learner controls is made harmless where it lands: formulas in the CSV, Markdown in feedback.
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,10 +39,18 @@ def record_key(student: str, file: str) -> str:
 
 def fingerprint(options: GradeOptions) -> str:
     """What decides the scores: the solutions' bytes and the options (the secret only as a hash)."""
-    solutions = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(options.source).glob("*.ipynb"))}
-    described = {"solutions": solutions, "limits": asdict(options.limits), "isolated": options.isolated,
-                 "seed": options.seed, "show_hidden": options.show_hidden,
-                 "secret": hashlib.sha256(options.secret.encode()).hexdigest() if options.secret else None}
+    solutions = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(options.source).glob("*.ipynb"))
+    }
+    described = {
+        "solutions": solutions,
+        "limits": asdict(options.limits),
+        "isolated": options.isolated,
+        "seed": options.seed,
+        "show_hidden": options.show_hidden,
+        "secret": hashlib.sha256(options.secret.encode()).hexdigest() if options.secret else None,
+    }
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
@@ -65,14 +74,20 @@ class Journal:
             except (OSError, ValueError, AttributeError):
                 before = None
             if existing and not resume:
-                raise OutFolderError(f"{self.out} already holds the records of a grading run: add --resume to finish "
-                                     "it (only missing or changed submissions are graded), or choose another --out")
+                raise OutFolderError(
+                    f"{self.out} already holds the records of a grading run: add --resume to finish "
+                    "it (only missing or changed submissions are graded), or choose another --out"
+                )
             if resume and before != mark:
-                raise OutFolderError(f"the solutions or options differ from those of the run in {self.out}, so "
-                                     "--resume would mix two gradings: grade into a new --out instead")
+                raise OutFolderError(
+                    f"the solutions or options differ from those of the run in {self.out}, so "
+                    "--resume would mix two gradings: grade into a new --out instead"
+                )
         elif existing or (self.out.exists() and any(self.out.iterdir())):
-            raise OutFolderError(f"{self.out} is not empty and was not made by `coursekit grade`; choose an empty "
-                                 "or new --out folder (nothing there is overwritten)")
+            raise OutFolderError(
+                f"{self.out} is not empty and was not made by `coursekit grade`; choose an empty "
+                "or new --out folder (nothing there is overwritten)"
+            )
         self.records.mkdir(parents=True, exist_ok=True)
         _write_atomically(marker, json.dumps({"fingerprint": mark}) + "\n")
 
@@ -103,8 +118,17 @@ def gradebook_csv(results: list[SubmissionResult]) -> str:
     questions = list(dict.fromkeys(gid for r in results for gid in r.questions))
     students: dict[str, dict] = {}
     for result in sorted(results, key=lambda r: (r.student, r.file)):
-        row = students.setdefault(result.student, {"student": result.student, "score": 0.0, "max_score": 0.0,
-                                                   "files": [], "problems": [], "isolation": set()})
+        row = students.setdefault(
+            result.student,
+            {
+                "student": result.student,
+                "score": 0.0,
+                "max_score": 0.0,
+                "files": [],
+                "problems": [],
+                "isolation": set(),
+            },
+        )
         row["files"].append(Path(result.file).name)
         row["score"] += result.score
         row["max_score"] += result.max_score
@@ -114,15 +138,24 @@ def gradebook_csv(results: list[SubmissionResult]) -> str:
         if result.error:
             row["problems"].append(f"{Path(result.file).name}: {result.error}")
     handle = io.StringIO()
-    writer = csv.DictWriter(handle, ["student", "score", "max_score", *questions, "files", "problems", "isolation"],
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        handle,
+        ["student", "score", "max_score", *questions, "files", "problems", "isolation"],
+        lineterminator="\n",
+    )
     writer.writeheader()
     for row in students.values():
-        writer.writerow({**row, "student": spreadsheet_safe(row["student"]), "score": f"{row['score']:g}",
-                         "max_score": f"{row['max_score']:g}",
-                         "files": spreadsheet_safe("; ".join(row["files"])),
-                         "problems": spreadsheet_safe("; ".join(row["problems"])),
-                         "isolation": "; ".join(sorted(row["isolation"]))})
+        writer.writerow(
+            {
+                **row,
+                "student": spreadsheet_safe(row["student"]),
+                "score": f"{row['score']:g}",
+                "max_score": f"{row['max_score']:g}",
+                "files": spreadsheet_safe("; ".join(row["files"])),
+                "problems": spreadsheet_safe("; ".join(row["problems"])),
+                "isolation": "; ".join(sorted(row["isolation"])),
+            }
+        )
     return handle.getvalue()
 
 
@@ -142,12 +175,27 @@ def feedback_markdown(result: SubmissionResult) -> str:
     if result.isolation != "sandbox":
         lines += [f"**{md(result.isolation)}**", ""]
     if result.error:
-        return "\n".join(lines + [f"This submission could not be graded: {md(result.error)}", "",
-                                  "Score: 0. Fix the file (open it in Jupyter, save, submit again) or ask your "
-                                  "instructor."]) + "\n"
-    lines += [f"**Score: {result.score:g} / {result.max_score:g}**", "", "| question | points | result |",
-              "|---|---|---|"]
-    lines += [f"| {md(gid)} | {q.points:g} / {q.max_points:g} | {md(q.status)} |" for gid, q in result.questions.items()]
+        return (
+            "\n".join(
+                lines
+                + [
+                    f"This submission could not be graded: {md(result.error)}",
+                    "",
+                    "Score: 0. Fix the file (open it in Jupyter, save, submit again) or ask your instructor.",
+                ]
+            )
+            + "\n"
+        )
+    lines += [
+        f"**Score: {result.score:g} / {result.max_score:g}**",
+        "",
+        "| question | points | result |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {md(gid)} | {q.points:g} / {q.max_points:g} | {md(q.status)} |"
+        for gid, q in result.questions.items()
+    ]
     for gid, q in result.questions.items():
         if q.message:
             lines += ["", f"## {md(gid)}", "", md(q.message, 2000)]
@@ -155,8 +203,11 @@ def feedback_markdown(result: SubmissionResult) -> str:
             lines += ["", "The inputs of that check:", "", "```", q.inputs.replace("```", "'''"), "```"]
     if result.notes:
         lines += ["", "## Notes", ""] + [f"- {md(note, 500)}" for note in result.notes]
-    lines += ["", "Public checks are the ones in your notebook; hidden checks use other inputs, so a function "
-                  "that only reproduces the public example does not pass them."]
+    lines += [
+        "",
+        "Public checks are the ones in your notebook; hidden checks use other inputs, so a function "
+        "that only reproduces the public example does not pass them.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -165,6 +216,7 @@ def write_outputs(results: list[SubmissionResult], out: Path) -> None:
     out = Path(out)
     (out / "feedback").mkdir(parents=True, exist_ok=True)
     for result in results:
-        _write_atomically(out / "feedback" / f"{record_key(result.student, result.file)}.md",
-                          feedback_markdown(result))
+        _write_atomically(
+            out / "feedback" / f"{record_key(result.student, result.file)}.md", feedback_markdown(result)
+        )
     _write_atomically(out / "gradebook.csv", gradebook_csv(results))

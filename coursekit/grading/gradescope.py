@@ -25,6 +25,7 @@ coursekit inside the zip (tests/test_gradescope.py does this with /autograder em
 
 This module imports only the standard library at the top, so `coursekit --help` stays fast.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 CONFIG = "coursekit-gradescope.json"
-PYTHON_ENV = "COURSEKIT_GRADESCOPE_PYTHON"  # tests: setup.sh installs nothing, run_autograder uses this Python
+PYTHON_ENV = (
+    "COURSEKIT_GRADESCOPE_PYTHON"  # tests: setup.sh installs nothing, run_autograder uses this Python
+)
 HIDDEN_FEEDBACK = "after_published"  # per-question results: their points depend on hidden cases
 NO_SANDBOX = "the autograder could not start its sandbox (bubblewrap)"
 STUDENT_OUTPUT_LIMIT = 8000  # characters of one test's output
@@ -54,7 +57,8 @@ SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 VENV=/autograder/venv
 
 if [ -n "${COURSEKIT_GRADESCOPE_PYTHON:-}" ]; then
-  echo "COURSEKIT_GRADESCOPE_PYTHON is set: installing nothing; run_autograder will grade with $COURSEKIT_GRADESCOPE_PYTHON"
+  echo "COURSEKIT_GRADESCOPE_PYTHON is set: installing nothing; run_autograder will grade with" \
+    "$COURSEKIT_GRADESCOPE_PYTHON"
   "$COURSEKIT_GRADESCOPE_PYTHON" -c 'import numpy' || { echo "that Python lacks the course's packages" >&2; exit 1; }
   command -v bwrap >/dev/null || echo "warning: bubblewrap (bwrap) is not installed: every submission will score 0" >&2
   exit 0
@@ -104,7 +108,7 @@ if [ ! -s "$RESULTS" ]; then  # the grader itself failed: still a result, and th
 EOF
 fi
 exit 0
-"""
+"""  # noqa: E501 -- the JSON Gradescope reads is one line
 
 
 # ---- results.json ---------------------------------------------------------------------------------
@@ -138,28 +142,52 @@ def results_json(result, submitted: str = "") -> dict:
             score = 0.0
         else:
             output, score = _question_output(question), float(question.points)
-        tests.append({"name": grade_id, "number": str(number), "score": score,
-                      "max_score": float(question.max_points), "output": _clip(output),
-                      "visibility": HIDDEN_FEEDBACK})
+        tests.append(
+            {
+                "name": grade_id,
+                "number": str(number),
+                "score": score,
+                "max_score": float(question.max_points),
+                "output": _clip(output),
+                "visibility": HIDDEN_FEEDBACK,
+            }
+        )
     if result.notes and not result.error:
-        tests.append({"name": "notes on the whole notebook", "score": 0.0, "max_score": 0.0,
-                      "output": _clip("\n".join(f"- {note}" for note in result.notes)),
-                      "visibility": HIDDEN_FEEDBACK})
+        tests.append(
+            {
+                "name": "notes on the whole notebook",
+                "score": 0.0,
+                "max_score": 0.0,
+                "output": _clip("\n".join(f"- {note}" for note in result.notes)),
+                "visibility": HIDDEN_FEEDBACK,
+            }
+        )
     if result.error and (result.error.startswith("grading failed") or result.error == NO_SANDBOX):
-        output = (f"Your notebook {name} could not be graded because of a problem of the autograder, not of your "
-                  "work: tell your instructor. It scores 0 until it is graded again.")
+        output = (
+            f"Your notebook {name} could not be graded because of a problem of the autograder, not of your "
+            "work: tell your instructor. It scores 0 until it is graded again."
+        )
     elif result.error:
-        output = (f"Your submission could not be graded, so it scores 0: {result.error}\n\n"
-                  f"Submit the exercise notebook {result.notebook or 'of this assignment'} (the .ipynb file you "
-                  "worked on in exercises/, saved in Jupyter), then check this message again.")
+        output = (
+            f"Your submission could not be graded, so it scores 0: {result.error}\n\n"
+            f"Submit the exercise notebook {result.notebook or 'of this assignment'} (the .ipynb file you "
+            "worked on in exercises/, saved in Jupyter), then check this message again."
+        )
     else:
-        output = (f"Your notebook {name} was graded against {result.notebook}: {len(result.questions)} "
-                  f"question(s), {result.max_score:g} points. Each question's points and feedback are shown when "
-                  "your instructor publishes grades. Until then, run check() in your notebook for the public "
-                  "checks; the grader also runs hidden checks with other inputs.")
-    return {"score": float(result.score if not result.error else 0.0), "execution_time": round(result.seconds),
-            "output": output, "stdout_visibility": "hidden", "tests": tests,
-            "extra_data": {"notebook": result.notebook, "file": name, "isolation": result.isolation}}
+        output = (
+            f"Your notebook {name} was graded against {result.notebook}: {len(result.questions)} "
+            f"question(s), {result.max_score:g} points. Each question's points and feedback are shown when "
+            "your instructor publishes grades. Until then, run check() in your notebook for the public "
+            "checks; the grader also runs hidden checks with other inputs."
+        )
+    return {
+        "score": float(result.score if not result.error else 0.0),
+        "execution_time": round(result.seconds),
+        "output": output,
+        "stdout_visibility": "hidden",
+        "tests": tests,
+        "extra_data": {"notebook": result.notebook, "file": name, "isolation": result.isolation},
+    }
 
 
 # ---- grading on Gradescope -------------------------------------------------------------------------
@@ -209,8 +237,9 @@ def _blank_result(solution: Path, file: str, error: str):
     from .grade import QuestionResult, SubmissionResult
 
     result = SubmissionResult(student="", file=file, notebook=solution.name, error=error)
-    result.questions = {gid: QuestionResult(0.0, q.points, NOT_ATTEMPTED)
-                        for gid, q in questions_of(solution.name).items()}
+    result.questions = {
+        gid: QuestionResult(0.0, q.points, NOT_ATTEMPTED) for gid, q in questions_of(solution.name).items()
+    }
     result.max_score = sum(q.max_points for q in result.questions.values())
     return result
 
@@ -227,11 +256,18 @@ def grade_on_gradescope(root: Path = Path("/autograder")) -> dict:
     solutions = root / "source" / "solutions"
     solution = solutions / config["notebook"]
     limits = Limits(**{**config.get("limits", {}), "threads": max(1, os.cpu_count() or 1)})
-    options = GradeOptions(source=solutions, limits=limits, secret=config.get("secret") or None,
-                           seed=int(config.get("seed", 0)))
+    options = GradeOptions(
+        source=solutions, limits=limits, secret=config.get("secret") or None, seed=int(config.get("seed", 0))
+    )
     print(describe(limits, True))
-    print("hidden cases: " + ("per learner, from the instructor's secret in the zip" if options.secret else
-                              f"the public demonstration ones (seed {options.seed}): no secret was given"))
+    print(
+        "hidden cases: "
+        + (
+            "per learner, from the instructor's secret in the zip"
+            if options.secret
+            else f"the public demonstration ones (seed {options.seed}): no secret was given"
+        )
+    )
     path, why = find_submission(root / "submission", config["notebook"])
     if path is None:
         result, submitted = _blank_result(solution, "", why), ""
@@ -275,10 +311,16 @@ def main(argv: list[str] | None = None) -> int:
         grade_on_gradescope(root)
     except Exception as error:  # noqa: BLE001 - the learner must get a result, the instructor the reason
         print(f"the autograder failed: {type(error).__name__}: {error}")
-        _write_json(root / "results" / "results.json", {
-            "score": 0.0, "stdout_visibility": "hidden", "tests": [],
-            "output": "The autograder failed before it could grade your notebook. This is a problem of the "
-                      "autograder, not of your work: tell your instructor."})
+        _write_json(
+            root / "results" / "results.json",
+            {
+                "score": 0.0,
+                "stdout_visibility": "hidden",
+                "tests": [],
+                "output": "The autograder failed before it could grade your notebook. This is a problem of the "
+                "autograder, not of your work: tell your instructor.",
+            },
+        )
         return 1
     return 0
 
@@ -298,7 +340,9 @@ def _course_files(course: Path):
             yield f"course/{path.relative_to(course).as_posix()}", path
 
 
-def build_autograder(notebook: Path, out: Path, secret: str | None = None, seed: int = 0, limits=None) -> Path:
+def build_autograder(
+    notebook: Path, out: Path, secret: str | None = None, seed: int = 0, limits=None
+) -> Path:
     """Write OUT/autograder.zip for one solution notebook; returns its path. Raises ValueError
     (NotebookError) with a reason when the notebook is not a gradable solution."""
     from ..checks.registry import questions_of
@@ -309,24 +353,35 @@ def build_autograder(notebook: Path, out: Path, secret: str | None = None, seed:
     solution = read_notebook(notebook)
     questions = questions_of(notebook.name)
     if not questions:
-        raise NotebookError(f"{notebook.name} is not one of the course's exercises (no questions in "
-                            "coursekit.checks): pass a notebook of solutions/")
+        raise NotebookError(
+            f"{notebook.name} is not one of the course's exercises (no questions in "
+            "coursekit.checks): pass a notebook of solutions/"
+        )
     if not any(role(cell).solution and BEGIN_SOLUTION in cell.source for cell in solution.cells):
-        raise NotebookError(f"{notebook} has no answer cells: pass the solution notebook (solutions/), "
-                            "not a released exercise or a lesson")
+        raise NotebookError(
+            f"{notebook} has no answer cells: pass the solution notebook (solutions/), "
+            "not a released exercise or a lesson"
+        )
     course = course_root()
     missing = [name for name in ("pyproject.toml", "requirements.lock") if not (course / name).is_file()]
     if missing:
-        raise NotebookError(f"{course} is not the course's source folder (no {', '.join(missing)}): run "
-                            "`coursekit gradescope` from the course repository's environment")
+        raise NotebookError(
+            f"{course} is not the course's source folder (no {', '.join(missing)}): run "
+            "`coursekit gradescope` from the course repository's environment"
+        )
     limits = limits or Limits()
-    config = {"notebook": notebook.name, "secret": secret or None, "seed": seed,
-              "limits": {k: v for k, v in asdict(limits).items() if k != "threads"}}
+    config = {
+        "notebook": notebook.name,
+        "secret": secret or None,
+        "seed": seed,
+        "limits": {k: v for k, v in asdict(limits).items() if k != "threads"},
+    }
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     target = out / "autograder.zip"
     temporary = out / ".autograder.zip.tmp"
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+
         def add(name: str, data: bytes, mode: int = 0o644) -> None:
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.external_attr = (stat.S_IFREG | mode) << 16
@@ -349,25 +404,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from .limits import Limits
 
     limits = Limits()
-    parser.add_argument("notebook", help="the solution notebook of one exercise, e.g. "
-                                         "solutions/02_recurrent_neuron.ipynb")
+    parser.add_argument(
+        "notebook", help="the solution notebook of one exercise, e.g. solutions/02_recurrent_neuron.ipynb"
+    )
     parser.add_argument("--out", default=".", help="the folder that receives autograder.zip")
-    parser.add_argument("--secret", default=None,
-                        help="the instructor's secret that draws each learner's hidden cases (or set "
-                             "COURSEKIT_GRADING_SECRET). It is WRITTEN INTO THE ZIP, because Gradescope runs "
-                             "the zip: keep autograder.zip private (course staff on Gradescope can download it); "
-                             "the learner's code never sees it. Without one, everyone gets the public "
-                             "demonstration cases")
-    parser.add_argument("--seed", type=int, default=0, help="the hidden cases without a secret; with one, mixed "
-                                                            "into it")
-    parser.add_argument("--timeout", type=int, default=limits.cell_seconds,
-                        help="seconds each cell or check may run before the sandbox is killed")
-    parser.add_argument("--submission-timeout", type=int, default=limits.submission_seconds,
-                        help="seconds all of one submission's cells and checks may run together; keep it under "
-                             "the autograder timeout set in Gradescope's assignment settings")
-    parser.add_argument("--memory-mb", type=int, default=limits.memory_mb,
-                        help="memory of all of a submission's processes together (MB); keep it under the "
-                             "memory Gradescope gives the autograder")
+    parser.add_argument(
+        "--secret",
+        default=None,
+        help="the instructor's secret that draws each learner's hidden cases (or set "
+        "COURSEKIT_GRADING_SECRET). It is WRITTEN INTO THE ZIP, because Gradescope runs "
+        "the zip: keep autograder.zip private (course staff on Gradescope can download it); "
+        "the learner's code never sees it. Without one, everyone gets the public "
+        "demonstration cases",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="the hidden cases without a secret; with one, mixed into it"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=limits.cell_seconds,
+        help="seconds each cell or check may run before the sandbox is killed",
+    )
+    parser.add_argument(
+        "--submission-timeout",
+        type=int,
+        default=limits.submission_seconds,
+        help="seconds all of one submission's cells and checks may run together; keep it under "
+        "the autograder timeout set in Gradescope's assignment settings",
+    )
+    parser.add_argument(
+        "--memory-mb",
+        type=int,
+        default=limits.memory_mb,
+        help="memory of all of a submission's processes together (MB); keep it under the "
+        "memory Gradescope gives the autograder",
+    )
 
 
 def run_command(args) -> int:
@@ -377,21 +449,33 @@ def run_command(args) -> int:
     from .limits import Limits
 
     secret = args.secret or os.environ.get("COURSEKIT_GRADING_SECRET") or None
-    limits = Limits(memory_mb=args.memory_mb, cell_seconds=args.timeout, submission_seconds=args.submission_timeout)
+    limits = Limits(
+        memory_mb=args.memory_mb, cell_seconds=args.timeout, submission_seconds=args.submission_timeout
+    )
     try:
         path = build_autograder(Path(args.notebook), Path(args.out), secret, args.seed, limits)
     except NotebookError as error:
         print(f"gradescope: {error}", file=sys.stderr)
         return 2
     questions = questions_of(Path(args.notebook).name)
-    print(f"wrote {path} ({path.stat().st_size // 1024} KB): {Path(args.notebook).name}, {len(questions)} "
-          f"question(s), {sum(q.points for q in questions.values()):g} points")
-    print("hidden cases: " + ("per learner, from your secret, which is stored in the zip: keep the zip private"
-                              if secret else f"the public demonstration ones (seed {args.seed}), the same for "
-                              "everyone and predictable from the course's code: pass --secret (or set "
-                              "COURSEKIT_GRADING_SECRET) for credit"))
-    print("upload it in Gradescope: the assignment's Configure Autograder page, Zip file upload; learners submit "
-          f"their {Path(args.notebook).name} (the exercise notebook they worked on)")
+    print(
+        f"wrote {path} ({path.stat().st_size // 1024} KB): {Path(args.notebook).name}, {len(questions)} "
+        f"question(s), {sum(q.points for q in questions.values()):g} points"
+    )
+    print(
+        "hidden cases: "
+        + (
+            "per learner, from your secret, which is stored in the zip: keep the zip private"
+            if secret
+            else f"the public demonstration ones (seed {args.seed}), the same for "
+            "everyone and predictable from the course's code: pass --secret (or set "
+            "COURSEKIT_GRADING_SECRET) for credit"
+        )
+    )
+    print(
+        "upload it in Gradescope: the assignment's Configure Autograder page, Zip file upload; learners submit "
+        f"their {Path(args.notebook).name} (the exercise notebook they worked on)"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ carry text or numbers that the learner's code produced (their exception messages
 output, their returned values) unless the instructor asks (reveal=True, `--show-hidden`): a
 submission could use those to carry a hidden case's inputs out into its feedback.
 """
+
 from __future__ import annotations
 
 import builtins
@@ -22,8 +23,23 @@ from .wire import Unsupported, WireError, from_plain
 # Type names the feedback may repeat. Any other name is the learner's own (a class they made), and a
 # name is text they choose: repeating it would let a submission send a hidden case's numbers out.
 _KNOWN_TYPES = frozenset(name for name, value in vars(builtins).items() if isinstance(value, type)) | {
-    "NoneType", "LinAlgError", "AxisError", "ndarray", "generator", "function", "module", "ellipsis", "Tensor",
-    "complex numbers", "text", "bytes", "dates", "time spans", "records", "other values"}  # runner.py's words
+    "NoneType",
+    "LinAlgError",
+    "AxisError",
+    "ndarray",
+    "generator",
+    "function",
+    "module",
+    "ellipsis",
+    "Tensor",
+    "complex numbers",
+    "text",
+    "bytes",
+    "dates",
+    "time spans",
+    "records",
+    "other values",
+}  # runner.py's words
 
 
 def hidden_seed(secret: str | None, seed: int, student: str, grade_id: str) -> int:
@@ -55,31 +71,48 @@ def judge_reply(question: FunctionQuestion, case: Case, reply: dict, outputs: li
     function = f"`{question.function}`"
     if status == "returned":
         changed, names = reply.get("changed"), list(case.inputs)
-        if len(outputs) != len(question.outputs) or not isinstance(changed, list) or \
-                not all(type(i) is int and 0 <= i < len(names) for i in changed):
-            return Verdict(FAILED, f"on {case.label}, the sandbox's reply was damaged (it did not hold the "
-                                   f"{len(question.outputs)} output(s) of {function})")
+        if (
+            len(outputs) != len(question.outputs)
+            or not isinstance(changed, list)
+            or not all(type(i) is int and 0 <= i < len(names) for i in changed)
+        ):
+            return Verdict(
+                FAILED,
+                f"on {case.label}, the sandbox's reply was damaged (it did not hold the "
+                f"{len(question.outputs)} output(s) of {function})",
+            )
         after = {name: value for i, (name, value) in enumerate(case.inputs.items()) if i not in changed}
         run = Run("returned", outputs=list(outputs), inputs_after=after)
     elif status == "not attempted":
         run = Run(NOT_ATTEMPTED)
     elif status == "missing":
-        run = Run("missing", error=f"no function named {function} is defined; keep the name and signature the "
-                                   "exercise gives")
+        run = Run(
+            "missing",
+            error=f"no function named {function} is defined; keep the name and signature the exercise gives",
+        )
     elif status == "raised":
         detail = f": {str(reply.get('error', ''))[:300]}" if reveal else ""
-        run = Run("raised", error=f"{error_name(reply)}{detail} (run check(\"{question.grade_id}\") in your "
-                                  "notebook to see the message)")
+        run = Run(
+            "raised",
+            error=f'{error_name(reply)}{detail} (run check("{question.grade_id}") in your '
+            "notebook to see the message)",
+        )
     elif status == "wrong count" and reply.get("got") == "NoneType":  # the words check() says too
         return Verdict(FAILED, f"on {case.label}, {function} returned None: did you forget `return`?")
     elif status == "wrong count":
         count = reply.get("count") if type(reply.get("count")) is int else "another number of"
-        return Verdict(FAILED, f"on {case.label}, {function} returned {count} value(s); it should return "
-                               f"{len(question.outputs)} ({', '.join(question.outputs)})")
+        return Verdict(
+            FAILED,
+            f"on {case.label}, {function} returned {count} value(s); it should return "
+            f"{len(question.outputs)} ({', '.join(question.outputs)})",
+        )
     elif status == "not numbers":
         kinds = [known_type(k, "an object") for k in reply.get("kinds", [])[:8]]
-        return Verdict(FAILED, f"on {case.label}, {function} returned something that is not an array of numbers"
-                               + (f" ({', '.join(kinds)})" if kinds else ""))
+        return Verdict(
+            FAILED,
+            f"on {case.label}, {function} returned something that is not an array of numbers"
+            + (f" ({', '.join(kinds)})" if kinds else ""),
+        )
     elif status == "too large":
         return Verdict(FAILED, f"on {case.label}, {function} returned arrays larger than the grader accepts")
     else:
@@ -92,8 +125,11 @@ def judge_case(question: FunctionQuestion, case: Case, run: Run, reveal: bool) -
     try:
         return question.judge(case, run, reveal=reveal)
     except Exception as error:  # noqa: BLE001 - never let one submission's odd output stop the batch
-        return Verdict(FAILED, f"on {case.label}, the grader could not judge the outputs "
-                               f"({type(error).__name__}); ask your instructor to look at it")
+        return Verdict(
+            FAILED,
+            f"on {case.label}, the grader could not judge the outputs "
+            f"({type(error).__name__}); ask your instructor to look at it",
+        )
 
 
 def judge_quiz(question: QuizQuestion, reply: dict) -> Verdict:
@@ -108,8 +144,11 @@ def judge_quiz(question: QuizQuestion, reply: dict) -> Verdict:
     if value is Ellipsis:
         return Verdict(NOT_ATTEMPTED, f"replace ... with your answer in {call}")
     if isinstance(value, Unsupported):
-        return Verdict(FAILED, f"the answer has the type {known_type(str(value), 'of an object')}, which is not "
-                               "an answer to this question: answer with a letter, a number or a tuple, as the question says")
+        return Verdict(
+            FAILED,
+            f"the answer has the type {known_type(str(value), 'of an object')}, which is not "
+            "an answer to this question: answer with a letter, a number or a tuple, as the question says",
+        )
     try:
         text = question.canonical(value)
     except AnswerFormatError as error:
@@ -123,6 +162,7 @@ def judge_quiz(question: QuizQuestion, reply: dict) -> Verdict:
 
 def describe_inputs(case: Case) -> str:
     """The inputs of a case, for an instructor who asked (--show-hidden)."""
-    return "\n".join(f"{name} = {np.array2string(value, precision=4, separator=', ')}"
-                     for name, value in case.inputs.items())
-
+    return "\n".join(
+        f"{name} = {np.array2string(value, precision=4, separator=', ')}"
+        for name, value in case.inputs.items()
+    )

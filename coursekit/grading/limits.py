@@ -1,4 +1,5 @@
 """The limits a submission is graded under (defaults here; `coursekit grade --help` shows them)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ Solution regions become `# YOUR CODE HERE` + `raise NotImplementedError()` (quiz
 the lock flags and checksums that `nbgrader generate_assignment` gives them. The result depends only on the
 solution files, so a re-run writes the same bytes and `--check` can tell a stale exercise.
 """
+
 from __future__ import annotations
 
 import copy
@@ -32,8 +33,14 @@ def checksum(cell) -> str:
     its autograder compare with; a locked cell is one that is not an answer cell."""
     cell_role = role(cell)
     locked = not cell_role.solution and (cell_role.grade or cell_role.locked)
-    parts = [cell.source, cell.cell_type, str(cell_role.grade), str(cell_role.solution), str(locked),
-             cell_role.grade_id]
+    parts = [
+        cell.source,
+        cell.cell_type,
+        str(cell_role.grade),
+        str(cell_role.solution),
+        str(locked),
+        cell_role.grade_id,
+    ]
     if cell_role.grade:
         parts.append(str(float(cell.metadata["nbgrader"]["points"])))
     return hashlib.md5("".join(parts).encode("utf-8")).hexdigest()
@@ -101,9 +108,11 @@ def write_release(source: Path, target: Path) -> list[Path]:
 def stale_exercises(source: Path, target: Path) -> list[str]:
     """What `release --check` reports: exercises that differ from a fresh release, or are extra."""
     released = release(source, target)
-    problems = [f"{path} is out of date" if path.exists() else f"{path} is missing"
-                for path, text in released.items()
-                if not path.exists() or path.read_text(encoding="utf-8") != text]
+    problems = [
+        f"{path} is out of date" if path.exists() else f"{path} is missing"
+        for path, text in released.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
     for path in sorted(Path(target).glob("*.ipynb")):
         if path not in released:
             problems.append(f"{path} has no solution in {source}")

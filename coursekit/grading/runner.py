@@ -14,6 +14,7 @@ the learner's own code reports, which is what the grader judges anyway.
 It imports nothing of coursekit (coursekit is not in the sandbox): only the standard library,
 NumPy, IPython when a cell needs it, and wire.py, which sits beside it.
 """
+
 import os
 import sys
 import traceback
@@ -24,7 +25,14 @@ import numpy as np  # noqa: E402
 import wire  # noqa: E402
 
 # what an array of another kind than numbers holds, in the words the grader may repeat
-_KIND_WORDS = {"c": "complex numbers", "U": "text", "S": "bytes", "M": "dates", "m": "time spans", "V": "records"}
+_KIND_WORDS = {
+    "c": "complex numbers",
+    "U": "text",
+    "S": "bytes",
+    "M": "dates",
+    "m": "time spans",
+    "V": "records",
+}
 MAX_REPLY_BYTES = 16 * 2**20  # arrays in one reply; the grader enforces its own limit too
 MAX_REQUEST_BYTES = 64 * 2**20
 
@@ -67,8 +75,14 @@ class Learner:
         def quiet(*args, **kwargs):
             """check(), progress() and quiz() say nothing during grading."""
 
-        self.namespace.update(answer=answer, check=quiet, check_hidden=quiet, progress=quiet, quiz=quiet,
-                              get_ipython=self.ipython)
+        self.namespace.update(
+            answer=answer,
+            check=quiet,
+            check_hidden=quiet,
+            progress=quiet,
+            quiz=quiet,
+            get_ipython=self.ipython,
+        )
 
     def ipython(self):
         """The IPython shell over the learner's namespace, made the first time it is needed."""
@@ -128,8 +142,11 @@ class Learner:
             except Exception:  # a ragged list, an object that refuses
                 array = None
             if array is None or array.dtype.kind not in "fiub":
-                kinds.append(type(value).__name__[:40] if array is None or array.dtype.kind == "O"
-                             else _KIND_WORDS.get(array.dtype.kind, "other values"))
+                kinds.append(
+                    type(value).__name__[:40]
+                    if array is None or array.dtype.kind == "O"
+                    else _KIND_WORDS.get(array.dtype.kind, "other values")
+                )
                 outputs.append(None)
             else:
                 outputs.append(array.astype(np.float64) if array.dtype.kind == "f" else array)
@@ -137,8 +154,12 @@ class Learner:
             return {"status": "not numbers", "kinds": kinds}, []
         if sum(o.nbytes for o in outputs) > MAX_REPLY_BYTES:
             return {"status": "too large"}, []
-        changed = [i for i, (before, after) in enumerate(zip(inputs, copies))
-                   if after.shape != before.shape or not np.array_equal(after, before, equal_nan=before.dtype.kind == "f")]
+        changed = [
+            i
+            for i, (before, after) in enumerate(zip(inputs, copies))
+            if after.shape != before.shape
+            or not np.array_equal(after, before, equal_nan=before.dtype.kind == "f")
+        ]
         return {"status": "returned", "changed": changed}, outputs
 
     def answer_of(self, grade_id: str) -> dict:
@@ -150,7 +171,10 @@ class Learner:
 def main() -> None:
     request_fd, reply_fd, *folders = sys.argv[1:]
     sys.path += folders  # packages installed outside the interpreter's prefix (a user site, say)
-    requests, replies = os.fdopen(int(request_fd), "rb", buffering=0), os.fdopen(int(reply_fd), "wb", buffering=0)
+    requests, replies = (
+        os.fdopen(int(request_fd), "rb", buffering=0),
+        os.fdopen(int(reply_fd), "wb", buffering=0),
+    )
     read = _read_exact(requests)
     learner = Learner()
     replies.write(wire.encode({"id": None, "ready": True}))

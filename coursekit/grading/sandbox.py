@@ -17,6 +17,7 @@ display messages or comms exist); file size.
 The grader talks to the runner over two pipes (requests, replies) in wire.py's format and reads
 nothing else from the sandbox: it writes no file that the grader ever reads.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -41,12 +42,15 @@ KEPT_OUTPUT_BYTES = 64 * 1024  # what the instructor's record keeps of the learn
 SHM_BYTES = 16 * 2**20  # /dev/shm, for the semaphores of multiprocessing; /dev itself is read-only
 STARTUP_SECONDS = 60  # the runner's imports (numpy, IPython) on a slow, loaded machine
 MAX_REPLY_ARRAY_BYTES = 64 * 2**20  # the grader never reads more than this from one reply
-INSTALL_HINT = ("bubblewrap is needed to grade in a sandbox: install it (Debian/Ubuntu: sudo apt-get install "
-                "bubblewrap; Fedora: sudo dnf install bubblewrap) or grade with --no-sandbox (not for credit)")
+INSTALL_HINT = (
+    "bubblewrap is needed to grade in a sandbox: install it (Debian/Ubuntu: sudo apt-get install "
+    "bubblewrap; Fedora: sudo dnf install bubblewrap) or grade with --no-sandbox (not for credit)"
+)
 
 
 class SandboxStopped(RuntimeError):
-    """The sandbox was stopped or died during a request; `reason` says which limit or failure (the words in __init__)."""
+    """The sandbox was stopped or died during a request; `reason` says which limit or failure (the words in
+    __init__)."""
 
     def __init__(self, reason: str, detail: str):
         super().__init__(detail)
@@ -61,8 +65,9 @@ def bubblewrap() -> str | None:
     if path is None:
         return None
     try:
-        probe = subprocess.run([path, *_namespace_args(), *_system_binds(), "--", "/bin/true"],
-                               capture_output=True, timeout=30)
+        probe = subprocess.run(
+            [path, *_namespace_args(), *_system_binds(), "--", "/bin/true"], capture_output=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return path if probe.returncode == 0 else None
@@ -73,16 +78,30 @@ def bubblewrap_problem() -> str:
     path = shutil.which("bwrap")
     if path is None:
         return INSTALL_HINT
-    probe = subprocess.run([path, *_namespace_args(), *_system_binds(), "--", "/bin/true"], capture_output=True,
-                           text=True)
-    return (f"bubblewrap ({path}) cannot create its namespaces on this machine: {probe.stderr.strip()[:200]}. "
-            "Allow unprivileged user namespaces (kernel.unprivileged_userns_clone=1), run the grader as root, "
-            "or grade with --no-sandbox (not for credit)")
+    probe = subprocess.run(
+        [path, *_namespace_args(), *_system_binds(), "--", "/bin/true"], capture_output=True, text=True
+    )
+    return (
+        f"bubblewrap ({path}) cannot create its namespaces on this machine: {probe.stderr.strip()[:200]}. "
+        "Allow unprivileged user namespaces (kernel.unprivileged_userns_clone=1), run the grader as root, "
+        "or grade with --no-sandbox (not for credit)"
+    )
 
 
 def _namespace_args() -> list[str]:
-    return ["--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534", "--disable-userns",
-            "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
+    return [
+        "--unshare-all",
+        "--unshare-user",
+        "--uid",
+        "65534",
+        "--gid",
+        "65534",
+        "--disable-userns",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL",
+    ]
 
 
 def _system_binds() -> list[str]:
@@ -131,28 +150,37 @@ def _coursekit_dir() -> Path:
 def describe(limits: Limits, isolated: bool) -> str:
     """The isolation and limits in force, as `coursekit grade` prints them before it starts."""
     groups = control_groups_available()
-    where = (f"bubblewrap ({bubblewrap()}): no network, no other processes, read-only Python without coursekit, "
-             f"private /tmp of {limits.disk_mb} MB" if isolated else
-             "NOT ISOLATED (--no-sandbox): the learner's code runs as you, sees your files and the network — "
-             "not for credit")
+    where = (
+        f"bubblewrap ({bubblewrap()}): no network, no other processes, read-only Python without coursekit, "
+        f"private /tmp of {limits.disk_mb} MB"
+        if isolated
+        else "NOT ISOLATED (--no-sandbox): the learner's code runs as you, sees your files and the network — "
+        "not for credit"
+    )
     if groups:
-        memory = (f"memory {limits.memory_mb} MB and {limits.processes} processes for the whole submission "
-                  f"({groups}), {limits.threads} CPU")
+        memory = (
+            f"memory {limits.memory_mb} MB and {limits.processes} processes for the whole submission "
+            f"({groups}), {limits.threads} CPU"
+        )
     else:
-        memory = (f"memory {limits.memory_mb} MB per process and a process-count rlimit (no control group can be "
-                  "made here: run as root, or on a machine with a delegated cgroup, for limits on the whole "
-                  "submission)")
-    return (f"isolation: {where}\nlimits: {memory}; {limits.cell_seconds} s per cell or check and "
-            f"{limits.submission_seconds} s per submission (the sandbox is killed after that); "
-            f"{limits.output_mb:g} MB of printed output; files up to {limits.disk_mb} MB")
+        memory = (
+            f"memory {limits.memory_mb} MB per process and a process-count rlimit (no control group can be "
+            "made here: run as root, or on a machine with a delegated cgroup, for limits on the whole "
+            "submission)"
+        )
+    return (
+        f"isolation: {where}\nlimits: {memory}; {limits.cell_seconds} s per cell or check and "
+        f"{limits.submission_seconds} s per submission (the sandbox is killed after that); "
+        f"{limits.output_mb:g} MB of printed output; files up to {limits.disk_mb} MB"
+    )
 
 
 # ---- one sandbox ---------------------------------------------------------------------------
 class Sandbox:
     """A runner process for one submission, in bubblewrap (or not, with isolated=False).
 
-        with Sandbox(limits) as box:
-            reply, arrays = box.request({"op": "cell", "source": "x = 1"})
+    with Sandbox(limits) as box:
+        reply, arrays = box.request({"op": "cell", "source": "x = 1"})
     """
 
     def __init__(self, limits: Limits, isolated: bool = True):
@@ -170,38 +198,85 @@ class Sandbox:
     # -- starting and stopping
     def _command(self, request_fd: int, reply_fd: int) -> list[str]:
         limits = self.limits
-        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8",
-               "MPLBACKEND": "Agg", "MPLCONFIGDIR": "/tmp/.matplotlib", "IPYTHONDIR": "/tmp/.ipython",
-               "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1",
-               **{name: str(limits.threads) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-                                                         "MKL_NUM_THREADS")},
-               # some CPUs need these for OpenBLAS to compute right (see the environment notes)
-               **{k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ}}
-        rlimits = [f"--fsize={limits.disk_mb * 2**20}", "--core=0", "--nofile=256",
-                   f"--cpu={limits.cell_seconds * 50 + 60}"]  # a safety net; wall clock is the real limit
+        env = {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": "/tmp",
+            "TMPDIR": "/tmp",
+            "LANG": "C.UTF-8",
+            "MPLBACKEND": "Agg",
+            "MPLCONFIGDIR": "/tmp/.matplotlib",
+            "IPYTHONDIR": "/tmp/.ipython",
+            "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            **{
+                name: str(limits.threads)
+                for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+            },
+            # some CPUs need these for OpenBLAS to compute right (see the environment notes)
+            **{k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ},
+        }
+        rlimits = [
+            f"--fsize={limits.disk_mb * 2**20}",
+            "--core=0",
+            "--nofile=256",
+            f"--cpu={limits.cell_seconds * 50 + 60}",
+        ]  # a safety net; wall clock is the real limit
         if self.group is None:  # no control group: limit each process, and the number of processes
             rlimits += [f"--as={limits.memory_mb * 2**20}", f"--nproc={_process_budget(limits.processes)}"]
         prefix = ["prlimit", *rlimits, "--"] if shutil.which("prlimit") else []
         roots, extra = python_roots()
-        python = [os.path.abspath(sys.executable), "-I", "-X", "utf8"]  # the sandbox has another working folder
+        python = [
+            os.path.abspath(sys.executable),
+            "-I",
+            "-X",
+            "utf8",
+        ]  # the sandbox has another working folder
         if not self.isolated:
             return [*prefix, *python, str(RUNNER), str(request_fd), str(reply_fd), *map(str, extra)]
         args = [bubblewrap(), *_namespace_args(), "--clearenv"]
         for name, value in env.items():
             args += ["--setenv", name, value]
         # /tmp first: a Python that lives under /tmp (a course cloned there) is then bound on top of it
-        args += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
-                 "--remount-ro", "/dev", "--size", str(limits.disk_mb * 2**20), "--tmpfs", "/tmp"]
+        args += [
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--size",
+            str(SHM_BYTES),
+            "--tmpfs",
+            "/dev/shm",
+            "--remount-ro",
+            "/dev",
+            "--size",
+            str(limits.disk_mb * 2**20),
+            "--tmpfs",
+            "/tmp",
+        ]
         args += _system_binds()
         for root in roots:
             args += ["--ro-bind", str(root), str(root)]
         coursekit = _coursekit_dir()
         if any(root == coursekit or root in coursekit.parents for root in roots):
             args += ["--tmpfs", str(coursekit), "--remount-ro", str(coursekit)]  # an installed copy: hidden
-        args += ["--ro-bind", str(RUNNER), "/runner/runner.py", "--ro-bind", str(WIRE), "/runner/wire.py",
-                 "--remount-ro", "/",  # the root bwrap builds is a tmpfs: only /tmp, with its size limit, is writable
-                 "--chdir", "/tmp", "--", *python, "/runner/runner.py", str(request_fd), str(reply_fd),
-                 *map(str, extra)]
+        args += [
+            "--ro-bind",
+            str(RUNNER),
+            "/runner/runner.py",
+            "--ro-bind",
+            str(WIRE),
+            "/runner/wire.py",
+            "--remount-ro",
+            "/",  # the root bwrap builds is a tmpfs: only /tmp, with its size limit, is writable
+            "--chdir",
+            "/tmp",
+            "--",
+            *python,
+            "/runner/runner.py",
+            str(request_fd),
+            str(reply_fd),
+            *map(str, extra),
+        ]
         return [*prefix, *args]
 
     def start(self) -> None:
@@ -218,10 +293,16 @@ class Sandbox:
         if not self.isolated:
             self._workdir = _private_folder()
         try:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output_write,
-                                            stderr=output_write, pass_fds=(request_read, reply_write),
-                                            cwd=self._workdir, start_new_session=not self.isolated,
-                                            env=None if self.isolated else _plain_env(self.limits))
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=output_write,
+                stderr=output_write,
+                pass_fds=(request_read, reply_write),
+                cwd=self._workdir,
+                start_new_session=not self.isolated,
+                env=None if self.isolated else _plain_env(self.limits),
+            )
         finally:
             for fd in (request_read, reply_write, output_write):
                 os.close(fd)
@@ -333,14 +414,14 @@ class Sandbox:
                 raise wire.WireError(f"a reply header of {length} bytes")
             if len(self._replies) < 4 + length:
                 return None
-            header, layout = wire.parse_header(bytes(self._replies[4:4 + length]), MAX_REPLY_ARRAY_BYTES)
+            header, layout = wire.parse_header(bytes(self._replies[4 : 4 + length]), MAX_REPLY_ARRAY_BYTES)
         except wire.WireError as error:
             self._stop_with("protocol", f"the sandbox broke the reply format ({error})")
         size = 4 + length + sum(n for _, _, n in layout)
         if len(self._replies) < size:
             return None
         with memoryview(self._replies) as view:  # one copy per array, straight out of the buffer
-            arrays = [array.copy() for array in wire.decode_arrays(view[4 + length:size], layout)]
+            arrays = [array.copy() for array in wire.decode_arrays(view[4 + length : size], layout)]
         del self._replies[:size]
         return header, arrays
 
@@ -368,9 +449,18 @@ class Sandbox:
         if self.group is not None and self.group.memory_kills() > 0:
             self._stop_with("memory", f"it used more than {self.limits.memory_mb} MB of memory")
         # bwrap reports a signal that ended the runner as exit code 128 + the signal's number
-        number = -code if code is not None and code < 0 else code - 128 if code is not None and code > 128 else None
-        how = (f"killed by signal {signal.Signals(number).name}" if number in signal.Signals._value2member_map_
-               else f"exit code {code}")
+        number = (
+            -code
+            if code is not None and code < 0
+            else code - 128
+            if code is not None and code > 128
+            else None
+        )
+        how = (
+            f"killed by signal {signal.Signals(number).name}"
+            if number in signal.Signals._value2member_map_
+            else f"exit code {code}"
+        )
         if number == signal.SIGKILL and self.group is None:
             how += " (possibly out of memory)"
         self._stop_with("crashed", f"its process ended ({how})")
@@ -425,5 +515,11 @@ def _private_folder() -> str:
 
 def _plain_env(limits: Limits) -> dict:
     threads = str(limits.threads)
-    return {**os.environ, "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads,
-            "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+    return {
+        **os.environ,
+        "OMP_NUM_THREADS": threads,
+        "OPENBLAS_NUM_THREADS": threads,
+        "MKL_NUM_THREADS": threads,
+        "MPLBACKEND": "Agg",
+        "PYTHONHASHSEED": "0",
+    }

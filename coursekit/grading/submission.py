@@ -10,6 +10,7 @@
    plus the definitions that given cells make (imports and helper functions, never coursekit);
    a check or quiz becomes a request for numbers or an answer at the place of its cell.
 """
+
 from __future__ import annotations
 
 import ast
@@ -63,8 +64,10 @@ def read_submission(path: Path) -> tuple[bytes, object]:
     except OSError as error:
         raise NotebookError(f"cannot read {path}: {error.strerror}") from None
     if stat.S_ISLNK(info.st_mode):
-        raise NotebookError(f"{path.name} is a symbolic link; submissions must be plain files (links are never "
-                            "followed, so that a submission cannot point the grader at another file)")
+        raise NotebookError(
+            f"{path.name} is a symbolic link; submissions must be plain files (links are never "
+            "followed, so that a submission cannot point the grader at another file)"
+        )
     if not stat.S_ISREG(info.st_mode):
         raise NotebookError(f"{path.name} is not a regular file (a folder, pipe or device); it was not read")
     try:
@@ -76,8 +79,10 @@ def read_submission(path: Path) -> tuple[bytes, object]:
             raise NotebookError(f"{path.name} is not a regular file; it was not read")
         raw = handle.read(MAX_SUBMISSION_BYTES + 1)
     if len(raw) > MAX_SUBMISSION_BYTES:
-        raise NotebookError(f"{path.name} is larger than {MAX_SUBMISSION_BYTES // 2**20} MB; clear its outputs "
-                            "(Edit > Clear Outputs of All Cells), save and submit again")
+        raise NotebookError(
+            f"{path.name} is larger than {MAX_SUBMISSION_BYTES // 2**20} MB; clear its outputs "
+            "(Edit > Clear Outputs of All Cells), save and submit again"
+        )
     return raw, parse_notebook(raw, path)
 
 
@@ -102,8 +107,10 @@ def match_solution(submission, file_name: str, source: Path) -> Path:
     shared = {path: len(submitted & _answer_ids(read_notebook(path))) for path in candidates}
     best = max(shared, key=shared.get, default=None)
     if best is None or shared[best] == 0:
-        raise NotebookError(f"{file_name} matches no exercise in {source}: no solution of that name and no "
-                            "answer cells (grade_ids) in common")
+        raise NotebookError(
+            f"{file_name} matches no exercise in {source}: no solution of that name and no "
+            "answer cells (grade_ids) in common"
+        )
     return best
 
 
@@ -124,10 +131,15 @@ class Plan:
 
 
 def _uses_coursekit(node: ast.AST) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == "coursekit" or
-               isinstance(n, ast.Import) and any(a.name.split(".")[0] == "coursekit" for a in n.names) or
-               isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "coursekit"
-               for n in ast.walk(node))
+    return any(
+        isinstance(n, ast.Name)
+        and n.id == "coursekit"
+        or isinstance(n, ast.Import)
+        and any(a.name.split(".")[0] == "coursekit" for a in n.names)
+        or isinstance(n, ast.ImportFrom)
+        and (n.module or "").split(".")[0] == "coursekit"
+        for n in ast.walk(node)
+    )
 
 
 def given_definitions(source: str) -> str:
@@ -137,9 +149,12 @@ def given_definitions(source: str) -> str:
         tree = ast.parse(source)
     except SyntaxError:
         return ""
-    kept = [node for node in tree.body
-            if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-            and not _uses_coursekit(node)]
+    kept = [
+        node
+        for node in tree.body
+        if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and not _uses_coursekit(node)
+    ]
     return "\n\n".join(ast.unparse(node) for node in kept)
 
 
@@ -151,20 +166,29 @@ def plan(submission, exercise, questions: dict) -> Plan:
     submitted = {}
     for cell in submission.cells:
         submitted.setdefault(role(cell).grade_id, cell)  # a duplicated answer: the first copy counts
-    result.notes += [f"cell '{gid}' appears {n} times in the submission; the first copy was graded"
-                     for gid, n in sorted(counts.items()) if n > 1]
+    result.notes += [
+        f"cell '{gid}' appears {n} times in the submission; the first copy was graded"
+        for gid, n in sorted(counts.items())
+        if n > 1
+    ]
     for cell in exercise.cells:
         if cell.cell_type != "code":
             continue
         cell_role = role(cell)
         if cell_role.solution:
             theirs = submitted.get(cell_role.grade_id)
-            if theirs is None and cell_role.grade_id.endswith("_answer"):  # made from an exercise of before the
-                older = submitted.get(cell_role.grade_id[:-len("_answer")])  # split: the quiz cell was the answer
+            if theirs is None and cell_role.grade_id.endswith(
+                "_answer"
+            ):  # made from an exercise of before the
+                older = submitted.get(
+                    cell_role.grade_id[: -len("_answer")]
+                )  # split: the quiz cell was the answer
                 theirs = older if older is not None and role(older).solution else None
             if theirs is None or theirs.cell_type != "code":
-                result.notes.append(f"answer cell '{cell_role.grade_id}' is missing from the submission; "
-                                    "it was graded as not attempted")
+                result.notes.append(
+                    f"answer cell '{cell_role.grade_id}' is missing from the submission; "
+                    "it was graded as not attempted"
+                )
             else:
                 result.steps.append(Step("answer", cell_role.grade_id, str(theirs.source)))
         elif not cell_role.grade:
@@ -176,8 +200,12 @@ def plan(submission, exercise, questions: dict) -> Plan:
         question = questions.get(cell_role.grade_id)
         if isinstance(question, FunctionQuestion):
             result.steps.append(Step("function", cell_role.grade_id))
-        elif isinstance(question, QuizQuestion):  # the graded cell after the answer cell: its source is ignored
+        elif isinstance(
+            question, QuizQuestion
+        ):  # the graded cell after the answer cell: its source is ignored
             result.steps.append(Step("quiz", cell_role.grade_id))
         else:
-            result.notes.append(f"graded cell '{cell_role.grade_id}' has no question in coursekit.checks; not scored")
+            result.notes.append(
+                f"graded cell '{cell_role.grade_id}' has no question in coursekit.checks; not scored"
+            )
     return result

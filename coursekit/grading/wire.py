@@ -11,6 +11,7 @@ more than it agreed to. Only plain numeric dtypes travel.
 This module runs on both sides (the runner imports it by path inside the sandbox), so it uses only
 the standard library and NumPy, and nothing of coursekit.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,7 +50,9 @@ def encode(header: dict, arrays=()) -> bytes:
     return struct.pack(">I", len(text)) + text + body
 
 
-def parse_header(raw: bytes, max_array_bytes: int) -> tuple[dict, list[tuple[np.dtype, tuple[int, ...], int]]]:
+def parse_header(
+    raw: bytes, max_array_bytes: int
+) -> tuple[dict, list[tuple[np.dtype, tuple[int, ...], int]]]:
     """The header and [(dtype, shape, bytes)] of the arrays that follow; WireError on anything odd."""
     try:
         header = json.loads(raw.decode("utf-8"))
@@ -61,9 +64,14 @@ def parse_header(raw: bytes, max_array_bytes: int) -> tuple[dict, list[tuple[np.
         raise WireError(f"{len(header['arrays'])} arrays declared; at most {MAX_ARRAYS}")
     layout, total = [], 0
     for spec in header["arrays"]:
-        if (not isinstance(spec, list) or len(spec) != 2 or spec[0] not in DTYPES or not isinstance(spec[1], list)
-                or len(spec[1]) > MAX_DIMS
-                or not all(type(n) is int and 0 <= n <= max_array_bytes for n in spec[1])):
+        if (
+            not isinstance(spec, list)
+            or len(spec) != 2
+            or spec[0] not in DTYPES
+            or not isinstance(spec[1], list)
+            or len(spec[1]) > MAX_DIMS
+            or not all(type(n) is int and 0 <= n <= max_array_bytes for n in spec[1])
+        ):
             raise WireError(f"an array is declared as {str(spec)[:80]}; expected [dtype, [sizes]]")
         dtype, shape = np.dtype(spec[0]), tuple(spec[1])
         nbytes = dtype.itemsize
@@ -82,7 +90,9 @@ def decode_arrays(body: bytes, layout) -> list[np.ndarray]:
     """The arrays of a message from its body, read-only copies owned by the reader."""
     arrays, offset = [], 0
     for dtype, shape, nbytes in layout:
-        arrays.append(np.frombuffer(body, dtype=dtype, count=nbytes // dtype.itemsize, offset=offset).reshape(shape))
+        arrays.append(
+            np.frombuffer(body, dtype=dtype, count=nbytes // dtype.itemsize, offset=offset).reshape(shape)
+        )
         offset += nbytes
     return arrays
 
@@ -120,8 +130,10 @@ def to_plain(value, depth: int = 0):
     if isinstance(value, np.ndarray) and value.ndim <= 1 and value.size <= MAX_VALUE_ITEMS:
         value = value.tolist()
     if isinstance(value, (list, tuple, set, frozenset)) and depth < 2 and len(value) <= MAX_VALUE_ITEMS:
-        items = [to_plain(v, depth + 1) for v in (sorted(value, key=repr) if isinstance(value, (set, frozenset))
-                                                   else value)]
+        items = [
+            to_plain(v, depth + 1)
+            for v in (sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value)
+        ]
         return {"tuple": items} if isinstance(value, tuple) else items
     return {"unsupported": type(value).__name__[:40]}
 
@@ -133,7 +145,7 @@ def from_plain(data, depth: int = 0):
     if isinstance(data, list) and depth < 3 and len(data) <= MAX_VALUE_ITEMS:
         return [from_plain(v, depth + 1) for v in data]
     if isinstance(data, dict) and len(data) == 1:
-        (key, value), = data.items()
+        ((key, value),) = data.items()
         if key == "tuple" and isinstance(value, list) and depth < 3 and len(value) <= MAX_VALUE_ITEMS:
             return tuple(from_plain(v, depth + 1) for v in value)
         if key == "float" and value in ("nan", "inf", "-inf"):

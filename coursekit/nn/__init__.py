@@ -7,25 +7,26 @@ rnn_forward, lstm_backward, ... are the reference sequence functions that the le
 plain loops over the step functions. fast_rnn_forward, fast_lstm_backward, ... (module fast)
 compute the same numbers faster and are what RecurrentNetwork and from_torch run.
 """
+
 from .activations import relu, sigmoid, tanh
 from .clip import clip_by_global_norm, clip_by_value, global_norm
 from .fast import (
-                   fast_gru_backward,
-                   fast_gru_forward,
-                   fast_lstm_backward,
-                   fast_lstm_forward,
-                   fast_rnn_backward,
-                   fast_rnn_forward,
+    fast_gru_backward,
+    fast_gru_forward,
+    fast_lstm_backward,
+    fast_lstm_forward,
+    fast_rnn_backward,
+    fast_rnn_forward,
 )
 from .gradcheck import numerical_gradient, numerical_gradient_array, rel_error
 from .gru import GRUCache, GRUStepCache, gru_backward, gru_forward, gru_step_backward, gru_step_forward
 from .jordan import (
-                   JordanCache,
-                   JordanStepCache,
-                   jordan_backward,
-                   jordan_forward,
-                   jordan_step_backward,
-                   jordan_step_forward,
+    JordanCache,
+    JordanStepCache,
+    jordan_backward,
+    jordan_forward,
+    jordan_step_backward,
+    jordan_step_forward,
 )
 from .linear import linear_backward, linear_forward
 from .losses import mse, softmax_cross_entropy

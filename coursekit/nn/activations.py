@@ -2,6 +2,7 @@
 
 Backward passes only keep a layer's outputs, so each derivative takes y = f(a), not a.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -13,6 +13,7 @@ The input is one-hot, so W_xh @ onehot(x) is the column W_xh[:, x] (no one-hot i
     logits_t = h_t @ W_hy.T + b_y                                     (N, V)
 Losses are in nats (natural log), averaged over all N*T predictions.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -76,11 +77,13 @@ def clip_gradients(dW_xh, dW_hh, db_h, dW_hy, db_y, max_norm):
 
 def adagrad_update(param, grad, memory, learning_rate):
     """-> (new_param, new_memory): memory + grad**2, then param - lr * grad / sqrt(new_memory + 1e-8)."""
-    new_memory = memory + grad ** 2
+    new_memory = memory + grad**2
     return param - float(learning_rate) * grad / np.sqrt(new_memory + ADAGRAD_EPSILON), new_memory
 
 
-def train_step(x_ids, y_ids, h, W_xh, W_hh, b_h, W_hy, b_y, m_xh, m_hh, m_bh, m_hy, m_by, learning_rate, max_norm):
+def train_step(
+    x_ids, y_ids, h, W_xh, W_hh, b_h, W_hy, b_y, m_xh, m_hh, m_bh, m_hy, m_by, learning_rate, max_norm
+):
     """One window of stateful truncated BPTT: forward from the carried state h, loss, backward, clip, Adagrad.
 
     -> (loss, h_last, W_xh, W_hh, b_h, W_hy, b_y, m_xh, m_hh, m_bh, m_hy, m_by), all new arrays;
@@ -145,7 +148,7 @@ def train(ids, h0, W_xh, W_hh, b_h, W_hy, b_y, steps, window, learning_rate, max
     for _ in range(steps):
         if start + window + 1 > ids.shape[1]:
             h, start = h0, 0
-        x, y = ids[:, start:start + window], ids[:, start + 1:start + window + 1]
+        x, y = ids[:, start : start + window], ids[:, start + 1 : start + window + 1]
         _, h, *rest = train_step(x, y, h, *params, *memories, learning_rate, max_norm)
         params, memories = rest[:5], rest[5:]
         start += window

@@ -4,6 +4,7 @@ Both functions take gradients as a dict {name: array} or a list of arrays and re
 ones of the same kind (the inputs are not changed). They compute what
 torch.nn.utils.clip_grad_norm_ and clip_grad_value_ compute.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -17,6 +17,7 @@ over the step functions; read them first. What this module does differently, and
 The caches are the dataclasses of the cell modules (RNNCache, LSTMCache, GRUCache), so a cache
 from either forward works with either backward.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -44,8 +45,9 @@ def input_projection(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dtype)
     return out
 
 
-def weight_and_input_grads(d_xw: np.ndarray, d_hw: np.ndarray, x: np.ndarray, h0: np.ndarray,
-                           h: np.ndarray, weight_ih: np.ndarray):
+def weight_and_input_grads(
+    d_xw: np.ndarray, d_hw: np.ndarray, x: np.ndarray, h0: np.ndarray, h: np.ndarray, weight_ih: np.ndarray
+):
     """Gradients that need no loop, given the per-step gradients of the pre-activations.
 
     d_xw (T, N, G): gradient w.r.t. the input part x_t W_ih^T + b_ih of every step;
@@ -138,7 +140,9 @@ def fast_lstm_forward(x, h0, c0, params: LayerParams):
     scale = np.repeat(np.array([-1, -1, -2, -1], dtype), H)
     w_hh = params.weight_hh.T * scale  # (H, 4H)
     # pre-activations, then activations [i, f, g, o]
-    gates = input_projection(x, params.weight_ih * scale[:, None], (params.bias_ih + params.bias_hh) * scale, dtype)
+    gates = input_projection(
+        x, params.weight_ih * scale[:, None], (params.bias_ih + params.bias_hh) * scale, dtype
+    )
     c, tanh_c, h = (np.empty((T, N, H), dtype) for _ in range(3))
     recurrent = np.empty((N, 4 * H), dtype)
     h_prev, c_prev = h0, c0
@@ -149,13 +153,13 @@ def fast_lstm_forward(x, h0, c0, params: LayerParams):
             np.exp(z, out=z)
             z += 1
             np.divide(1, z, out=z)  # every block is now a sigmoid (divide: faster than reciprocal here)
-            g = z[:, 2 * H:3 * H]
+            g = z[:, 2 * H : 3 * H]
             g *= 2
             g -= 1  # and g is a tanh
-            np.multiply(z[:, H:2 * H], c_prev, out=c[t])  # f * c_{t-1}
+            np.multiply(z[:, H : 2 * H], c_prev, out=c[t])  # f * c_{t-1}
             c[t] += z[:, :H] * g  # + i * g
             np.tanh(c[t], out=tanh_c[t])
-            np.multiply(z[:, 3 * H:], tanh_c[t], out=h[t])  # o * tanh(c_t)
+            np.multiply(z[:, 3 * H :], tanh_c[t], out=h[t])  # o * tanh(c_t)
             h_prev, c_prev = h[t], c[t]
     return h.transpose(1, 0, 2), LSTMCache(x, h0, c0, gates, c, tanh_c, h, params)
 
@@ -173,14 +177,17 @@ def fast_lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None 
     truncate = input_checks.check_truncate(truncate)
     dh = input_checks.check_array(dh, (N, T, H), "dh")
     dh_t = np.array(dh.transpose(1, 0, 2), dtype=c.dtype)  # (T, N, H), becomes dL/dh_t in total
-    dc = (np.zeros((N, H), c.dtype) if dc_last is None
-          else np.array(input_checks.check_array(dc_last, (N, H), "dc_last"), dtype=c.dtype))
+    dc = (
+        np.zeros((N, H), c.dtype)
+        if dc_last is None
+        else np.array(input_checks.check_array(dc_last, (N, H), "dc_last"), dtype=c.dtype)
+    )
     dz = np.empty((T, N, 4 * H), c.dtype)  # gradients w.r.t. the gate pre-activations
     local = np.empty((N, 4 * H), c.dtype)  # the gates' local derivatives at one step
     dh_prev = np.zeros((N, H), c.dtype)
     # Speed: every buffer below is reused from step to step, and each line is one NumPy call.
     for t in range(T - 1, -1, -1):
-        i, f, g, o = (gates[t, :, k * H:(k + 1) * H] for k in range(4))
+        i, f, g, o = (gates[t, :, k * H : (k + 1) * H] for k in range(4))
         dh_t[t] += dh_prev
         # dc_t = dc from step t+1 (through f) + dh_t * o * (1 - tanh(c_t)^2)
         dtanh = np.multiply(tanh_c[t], tanh_c[t], out=local[:, :H])
@@ -191,14 +198,14 @@ def fast_lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None 
         # local derivatives: sigmoid' = s (1 - s) for i, f, o and tanh' = 1 - g^2 for g
         np.subtract(1, gates[t], out=local)
         local *= gates[t]
-        np.multiply(g, g, out=local[:, 2 * H:3 * H])
-        np.subtract(1, local[:, 2 * H:3 * H], out=local[:, 2 * H:3 * H])
+        np.multiply(g, g, out=local[:, 2 * H : 3 * H])
+        np.subtract(1, local[:, 2 * H : 3 * H], out=local[:, 2 * H : 3 * H])
         # c_t = f c_{t-1} + i g  and  h_t = o tanh(c_t)
         d = dz[t]
         np.multiply(dc, g, out=d[:, :H])
-        np.multiply(dc, c[t - 1] if t > 0 else cache.c0, out=d[:, H:2 * H])
-        np.multiply(dc, i, out=d[:, 2 * H:3 * H])
-        np.multiply(dh_t[t], tanh_c[t], out=d[:, 3 * H:])
+        np.multiply(dc, c[t - 1] if t > 0 else cache.c0, out=d[:, H : 2 * H])
+        np.multiply(dc, i, out=d[:, 2 * H : 3 * H])
+        np.multiply(dh_t[t], tanh_c[t], out=d[:, 3 * H :])
         d *= local
         np.matmul(d, p.weight_hh, out=dh_prev)
         dc *= f
@@ -233,13 +240,13 @@ def fast_gru_forward(x, h0, params: LayerParams):
             np.matmul(h_prev, w_hh, out=hw)
             hw += b_hh
             gate = r_z[t]
-            np.add(xw[t, :, :2 * H], hw[:, :2 * H], out=gate)
+            np.add(xw[t, :, : 2 * H], hw[:, : 2 * H], out=gate)
             np.exp(gate, out=gate)
             gate += 1
             np.divide(1, gate, out=gate)  # r and z
-            hw_n[t] = hw[:, 2 * H:]
+            hw_n[t] = hw[:, 2 * H :]
             np.multiply(gate[:, :H], hw_n[t], out=n[t])  # n = tanh(n_x + r * n_h)
-            n[t] += xw[t, :, 2 * H:]
+            n[t] += xw[t, :, 2 * H :]
             np.tanh(n[t], out=n[t])
             np.subtract(h_prev, n[t], out=h[t])  # h_t = n + z * (h_{t-1} - n)
             h[t] *= gate[:, H:]
@@ -266,10 +273,15 @@ def fast_gru_backward(dh, cache: GRUCache, truncate: int | None = None):
     dh_prev = np.zeros((N, H), h.dtype)
     # Speed: every buffer is reused from step to step, and each line is one NumPy call.
     for t in range(T - 1, -1, -1):
-        r, z, n, h_prev = cache.r_z[t, :, :H], cache.r_z[t, :, H:], cache.n[t], h[t - 1] if t > 0 else cache.h0
+        r, z, n, h_prev = (
+            cache.r_z[t, :, :H],
+            cache.r_z[t, :, H:],
+            cache.n[t],
+            h[t - 1] if t > 0 else cache.h0,
+        )
         d = dh_t[t]
         d += dh_prev
-        dr, dz, dn = d_xw[t, :, :H], d_xw[t, :, H:2 * H], d_xw[t, :, 2 * H:]
+        dr, dz, dn = d_xw[t, :, :H], d_xw[t, :, H : 2 * H], d_xw[t, :, 2 * H :]
         np.subtract(1, z, out=one_minus)
         np.multiply(n, n, out=dn)  # dn = d * (1 - z) * (1 - n^2)
         np.subtract(1, dn, out=dn)
@@ -283,8 +295,8 @@ def fast_gru_backward(dh, cache: GRUCache, truncate: int | None = None):
         np.multiply(dn, cache.hw_n[t], out=dr)  # dr = dn * n_h * r (1 - r)
         dr *= r
         dr *= one_minus
-        d_hw[t, :, :2 * H] = d_xw[t, :, :2 * H]
-        np.multiply(dn, r, out=d_hw[t, :, 2 * H:])  # the reset gate scales n_h
+        d_hw[t, :, : 2 * H] = d_xw[t, :, : 2 * H]
+        np.multiply(dn, r, out=d_hw[t, :, 2 * H :])  # the reset gate scales n_h
         np.matmul(d_hw[t], p.weight_hh, out=dh_prev)
         dh_prev += np.multiply(d, z, out=one_minus)  # h_{t-1} also reaches h_t directly, times z
         if input_checks.cut_here(t, truncate):

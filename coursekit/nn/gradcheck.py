@@ -4,6 +4,7 @@ rel_error(a, b) = max|a - b| / max(1e-8, max(|a| + |b|)): the largest difference
 against the size of the arrays, so that entries that happen to be tiny do not dominate.
 In float64, correct backward passes give about 1e-8 or less against central differences.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -13,6 +13,7 @@ gru_forward and gru_backward are the reference: a loop over the step functions, 
 equation. RecurrentNetwork runs fast_gru_forward / fast_gru_backward (coursekit/nn/fast.py),
 which compute the same numbers faster; tests/test_nn_fast_paths.py holds the two equal.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,10 +28,10 @@ from .params import LayerParams
 def _activate_gates(xw: np.ndarray, hw: np.ndarray, r_z: np.ndarray, n: np.ndarray) -> None:
     """From the input part xw (N, 3H) and the hidden part hw (N, 3H) fill r_z (N, 2H) and n (N, H)."""
     H = n.shape[-1]
-    np.add(xw[:, :2 * H], hw[:, :2 * H], out=r_z)
+    np.add(xw[:, : 2 * H], hw[:, : 2 * H], out=r_z)
     sigmoid(r_z, out=r_z)
-    np.multiply(r_z[:, :H], hw[:, 2 * H:], out=n)
-    n += xw[:, 2 * H:]
+    np.multiply(r_z[:, :H], hw[:, 2 * H :], out=n)
+    n += xw[:, 2 * H :]
     np.tanh(n, out=n)
 
 
@@ -72,7 +73,7 @@ def gru_step_forward(x, h_prev, params: LayerParams):
     _activate_gates(xw, hw, r_z, n)
     z = r_z[:, H:]
     h_next = n + z * (h_prev - n)
-    return h_next, GRUStepCache(x, h_prev, r_z, n, hw[:, 2 * H:], params)
+    return h_next, GRUStepCache(x, h_prev, r_z, n, hw[:, 2 * H :], params)
 
 
 def gru_step_backward(dh_next, cache: GRUStepCache):
@@ -82,8 +83,9 @@ def gru_step_backward(dh_next, cache: GRUStepCache):
     """
     d_xw, d_hw, dh_direct = _gate_grads(dh_next, cache.h_prev, cache.r_z, cache.n, cache.hw_n)
     p = cache.params
-    grads = LayerParams(weight_ih=d_xw.T @ cache.x, weight_hh=d_hw.T @ cache.h_prev,
-                        bias_ih=d_xw.sum(0), bias_hh=d_hw.sum(0))
+    grads = LayerParams(
+        weight_ih=d_xw.T @ cache.x, weight_hh=d_hw.T @ cache.h_prev, bias_ih=d_xw.sum(0), bias_hh=d_hw.sum(0)
+    )
     return d_xw @ p.weight_ih, dh_direct + d_hw @ p.weight_hh, grads
 
 

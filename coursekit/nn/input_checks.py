@@ -3,6 +3,7 @@
 Every public forward function calls these first, so a bad shape never surfaces as a
 broadcasting error from deep inside a time loop.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,10 +24,14 @@ def check_sequence(x, input_size: int, name: str = "x") -> np.ndarray:
     if x.ndim != 3 or x.shape[2] != input_size or x.shape[0] == 0 or x.shape[1] == 0:
         hint = ""
         if x.ndim == 2:
-            hint = (f" A 2-D array is ambiguous: use {name}[None] for one sequence of shape (T, D)"
-                    f" or {name}[..., None] for a batch of scalar sequences of shape (N, T).")
-        raise ValueError(f"{name} must have shape (N, T, D) = (batch, time, features) with "
-                         f"D={input_size}, N>=1 and T>=1; got shape {x.shape}.{hint}")
+            hint = (
+                f" A 2-D array is ambiguous: use {name}[None] for one sequence of shape (T, D)"
+                f" or {name}[..., None] for a batch of scalar sequences of shape (N, T)."
+            )
+        raise ValueError(
+            f"{name} must have shape (N, T, D) = (batch, time, features) with "
+            f"D={input_size}, N>=1 and T>=1; got shape {x.shape}.{hint}"
+        )
     return x
 
 
@@ -34,8 +39,10 @@ def check_step_input(x, input_size: int) -> np.ndarray:
     """x must be one time step of a batch, (N, D) with D == input_size."""
     x = as_float_array(x, "x")
     if x.ndim != 2 or x.shape[1] != input_size or x.shape[0] == 0:
-        raise ValueError(f"x must have shape (N, D) = (batch, features) with D={input_size}, one time step; "
-                         f"got shape {x.shape}")
+        raise ValueError(
+            f"x must have shape (N, D) = (batch, features) with D={input_size}, one time step; "
+            f"got shape {x.shape}"
+        )
     return x
 
 
@@ -47,19 +54,27 @@ def check_array(value, shape: tuple[int, ...], name: str, dtype=None) -> np.ndar
     return array if dtype is None else array.astype(dtype, copy=False)
 
 
-def check_layer_params(params, gates: int, input_size: int | None = None, name: str = "params") -> tuple[int, int]:
+def check_layer_params(
+    params, gates: int, input_size: int | None = None, name: str = "params"
+) -> tuple[int, int]:
     """Check a LayerParams against the cell's gate count; returns (D, H)."""
     weight_hh = np.asarray(params.weight_hh)
     if weight_hh.ndim != 2 or weight_hh.shape[0] != gates * weight_hh.shape[1]:
-        raise ValueError(f"{name}.weight_hh must have shape ({gates}*H, H) for this cell "
-                         f"(H = hidden size, {gates} gate block(s)); got shape {weight_hh.shape}")
+        raise ValueError(
+            f"{name}.weight_hh must have shape ({gates}*H, H) for this cell "
+            f"(H = hidden size, {gates} gate block(s)); got shape {weight_hh.shape}"
+        )
     hidden = weight_hh.shape[1]
     weight_ih = np.asarray(params.weight_ih)
-    if weight_ih.ndim != 2 or weight_ih.shape[0] != gates * hidden or (
-            input_size is not None and weight_ih.shape[1] != input_size):
+    if (
+        weight_ih.ndim != 2
+        or weight_ih.shape[0] != gates * hidden
+        or (input_size is not None and weight_ih.shape[1] != input_size)
+    ):
         expected_d = "D" if input_size is None else input_size
-        raise ValueError(f"{name}.weight_ih must have shape ({gates * hidden}, {expected_d}); "
-                         f"got shape {weight_ih.shape}")
+        raise ValueError(
+            f"{name}.weight_ih must have shape ({gates * hidden}, {expected_d}); got shape {weight_ih.shape}"
+        )
     for bias in ("bias_ih", "bias_hh"):
         shape = np.shape(getattr(params, bias))
         if shape != (gates * hidden,):
@@ -72,7 +87,9 @@ def check_truncate(truncate) -> int | None:
     if truncate is None:
         return None
     if isinstance(truncate, bool) or not isinstance(truncate, (int, np.integer)) or truncate < 1:
-        raise ValueError(f"truncate must be None (full BPTT) or a whole number of steps >= 1; got {truncate!r}")
+        raise ValueError(
+            f"truncate must be None (full BPTT) or a whole number of steps >= 1; got {truncate!r}"
+        )
     return int(truncate)
 
 
@@ -90,5 +107,7 @@ def sequence_start(x, params, gate_blocks: int, **states) -> tuple[np.ndarray, .
     D, H = check_layer_params(params, gate_blocks)
     x = check_sequence(x, D)
     N, dtype = x.shape[0], np.result_type(x, params.weight_hh)
-    return x, *(np.zeros((N, H), dtype) if value is None else check_array(value, (N, H), name, dtype)
-                for name, value in states.items())
+    return x, *(
+        np.zeros((N, H), dtype) if value is None else check_array(value, (N, H), name, dtype)
+        for name, value in states.items()
+    )

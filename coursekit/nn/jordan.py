@@ -10,6 +10,7 @@ y_{t-1}), all steps can be trained in parallel.
 
 Shapes are batch-first: x (N, T, D), y (N, T, O), h (N, T, H), y0 (N, O).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,8 +29,10 @@ def _check_params(params: JordanParams) -> tuple[int, int, int]:
     expected = {"weight_ih": (H, D), "weight_yh": (H, O), "bias": (H,), "weight_hy": (O, H), "bias_y": (O,)}
     for name, shape in expected.items():
         if np.shape(getattr(params, name)) != shape:
-            raise ValueError(f"params.{name} must have shape {shape} (D={D} inputs, H={H} hidden, "
-                             f"O={O} outputs); got shape {np.shape(getattr(params, name))}")
+            raise ValueError(
+                f"params.{name} must have shape {shape} (D={D} inputs, H={H} hidden, "
+                f"O={O} outputs); got shape {np.shape(getattr(params, name))}"
+            )
     return D, H, O
 
 
@@ -64,8 +67,13 @@ def jordan_step_backward(dy, cache: JordanStepCache):
     _, f_grad = _nonlinearity(cache.nonlinearity)
     p = cache.params
     da = (dy @ p.weight_hy) * f_grad(cache.h)  # (N, H)
-    grads = JordanParams(weight_ih=da.T @ cache.x, weight_yh=da.T @ cache.y_prev, bias=da.sum(0),
-                         weight_hy=dy.T @ cache.h, bias_y=dy.sum(0))
+    grads = JordanParams(
+        weight_ih=da.T @ cache.x,
+        weight_yh=da.T @ cache.y_prev,
+        bias=da.sum(0),
+        weight_hy=dy.T @ cache.h,
+        bias_y=dy.sum(0),
+    )
     return da @ p.weight_ih, da @ p.weight_yh, grads
 
 

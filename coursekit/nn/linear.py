@@ -1,4 +1,5 @@
 """The output layer applied at every time step: y_t = h_t W^T + b (torch.nn.Linear's layout)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ def linear_forward(h, weight, bias):
     h = input_checks.as_float_array(h, "h")
     weight = np.asarray(weight)
     if weight.ndim != 2 or h.shape[-1] != weight.shape[1]:
-        raise ValueError(f"weight must have shape (O, H) with H={h.shape[-1]} (h's last axis); "
-                         f"got shape {weight.shape}")
+        raise ValueError(
+            f"weight must have shape (O, H) with H={h.shape[-1]} (h's last axis); got shape {weight.shape}"
+        )
     bias = input_checks.check_array(bias, (weight.shape[0],), "bias")
     return h @ weight.T + bias, LinearCache(h, weight)
 

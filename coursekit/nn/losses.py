@@ -3,6 +3,7 @@
 Padding: sequences of different lengths are padded to a common T; mask (N, T) is 1 (or
 True) at real steps and 0 at padding, and padded steps add nothing to the loss or gradient.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,8 +19,9 @@ def _check_mask(mask, shape: tuple[int, int], dtype) -> np.ndarray:
         return np.ones(shape, dtype)
     mask = np.asarray(mask)
     if mask.shape != shape:
-        raise ValueError(f"mask must have shape (N, T) = {shape}, 1 at real steps and 0 at padding; "
-                         f"got shape {mask.shape}")
+        raise ValueError(
+            f"mask must have shape (N, T) = {shape}, 1 at real steps and 0 at padding; got shape {mask.shape}"
+        )
     return mask.astype(dtype)
 
 
@@ -49,13 +51,17 @@ def softmax_cross_entropy(logits, targets, mask=None, reduction: str = "mean"):
     N, T, C = logits.shape
     targets = np.asarray(targets)
     if targets.shape != (N, T) or targets.dtype.kind not in "iu":
-        raise ValueError(f"targets must be integer class indices of shape (N, T) = {(N, T)}; "
-                         f"got shape {targets.shape}, dtype {targets.dtype}")
+        raise ValueError(
+            f"targets must be integer class indices of shape (N, T) = {(N, T)}; "
+            f"got shape {targets.shape}, dtype {targets.dtype}"
+        )
     mask = _check_mask(mask, (N, T), logits.dtype)
     real = mask != 0
     if np.any((targets[real] < 0) | (targets[real] >= C)):
-        raise ValueError(f"targets at unmasked steps must lie in [0, {C}); "
-                         f"got values from {targets[real].min()} to {targets[real].max()}")
+        raise ValueError(
+            f"targets at unmasked steps must lie in [0, {C}); "
+            f"got values from {targets[real].min()} to {targets[real].max()}"
+        )
     safe_targets = np.where(real, targets, 0)
 
     log_probs = log_softmax(logits, axis=2)
@@ -64,7 +70,9 @@ def softmax_cross_entropy(logits, targets, mask=None, reduction: str = "mean"):
     loss = -(picked * mask).sum() / divisor
 
     dlogits = np.exp(log_probs)
-    np.put_along_axis(dlogits, safe_targets[..., None], np.take_along_axis(dlogits, safe_targets[..., None], 2) - 1, 2)
+    np.put_along_axis(
+        dlogits, safe_targets[..., None], np.take_along_axis(dlogits, safe_targets[..., None], 2) - 1, 2
+    )
     dlogits *= (mask / divisor)[..., None]
     return float(loss), dlogits
 
@@ -79,8 +87,10 @@ def mse(predictions, targets, mask=None, reduction: str = "mean"):
     predictions = input_checks.as_float_array(predictions, "predictions")
     targets = input_checks.as_float_array(targets, "targets")
     if predictions.shape != targets.shape or predictions.ndim not in (2, 3):
-        raise ValueError(f"predictions and targets must have the same shape (N, T) or (N, T, K); "
-                         f"got {predictions.shape} and {targets.shape}")
+        raise ValueError(
+            f"predictions and targets must have the same shape (N, T) or (N, T, K); "
+            f"got {predictions.shape} and {targets.shape}"
+        )
     N, T = predictions.shape[:2]
     per_step = predictions.shape[2] if predictions.ndim == 3 else 1
     mask = _check_mask(mask, (N, T), predictions.dtype)

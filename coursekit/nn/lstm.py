@@ -12,6 +12,7 @@ lstm_forward and lstm_backward are the reference: a loop over the step functions
 equation. RecurrentNetwork runs fast_lstm_forward / fast_lstm_backward (coursekit/nn/fast.py),
 which compute the same numbers faster; tests/test_nn_fast_paths.py holds the two equal.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,9 +27,9 @@ from .params import LayerParams
 def _gate_activations(z: np.ndarray) -> np.ndarray:
     """z (..., 4H) pre-activations -> [i, f, g, o] activations, in place."""
     H = z.shape[-1] // 4
-    sigmoid(z[..., :2 * H], out=z[..., :2 * H])  # i, f
-    np.tanh(z[..., 2 * H:3 * H], out=z[..., 2 * H:3 * H])  # g
-    sigmoid(z[..., 3 * H:], out=z[..., 3 * H:])  # o
+    sigmoid(z[..., : 2 * H], out=z[..., : 2 * H])  # i, f
+    np.tanh(z[..., 2 * H : 3 * H], out=z[..., 2 * H : 3 * H])  # g
+    sigmoid(z[..., 3 * H :], out=z[..., 3 * H :])  # o
     return z
 
 
@@ -36,9 +37,9 @@ def _gate_grads(dgates: np.ndarray, gates: np.ndarray) -> np.ndarray:
     """Turn gradients w.r.t. the activations [i, f, g, o] into gradients w.r.t. the
     pre-activations, in place on dgates."""
     H = gates.shape[-1] // 4
-    dgates[..., :2 * H] *= sigmoid_grad(gates[..., :2 * H])
-    dgates[..., 2 * H:3 * H] *= tanh_grad(gates[..., 2 * H:3 * H])
-    dgates[..., 3 * H:] *= sigmoid_grad(gates[..., 3 * H:])
+    dgates[..., : 2 * H] *= sigmoid_grad(gates[..., : 2 * H])
+    dgates[..., 2 * H : 3 * H] *= tanh_grad(gates[..., 2 * H : 3 * H])
+    dgates[..., 3 * H :] *= sigmoid_grad(gates[..., 3 * H :])
     return dgates
 
 
@@ -80,8 +81,9 @@ def lstm_step_backward(dh_next, dc_next, cache: LSTMStepCache):
     dgates = np.concatenate([dc * g, dc * cache.c_prev, dc * i, dh_next * cache.tanh_c], axis=1)
     dz = _gate_grads(dgates, cache.gates)  # (N, 4H)
     p = cache.params
-    grads = LayerParams(weight_ih=dz.T @ cache.x, weight_hh=dz.T @ cache.h_prev,
-                        bias_ih=dz.sum(0), bias_hh=dz.sum(0))
+    grads = LayerParams(
+        weight_ih=dz.T @ cache.x, weight_hh=dz.T @ cache.h_prev, bias_ih=dz.sum(0), bias_hh=dz.sum(0)
+    )
     return dz @ p.weight_ih, dz @ p.weight_hh, dc * f, grads
 
 
@@ -141,13 +143,17 @@ def lstm_backward(dh, cache: LSTMCache, dc_last=None, truncate: int | None = Non
     grads = {name: np.zeros(w.shape, dtype) for name, w in cache.params.arrays().items()}
     # What step t+1 sends back to h_t and to c_t; after the last step only the loss on c_T.
     dh_carried = np.zeros((N, H), dtype)
-    dc_carried = (np.zeros((N, H), dtype) if dc_last is None
-                  else input_checks.check_array(dc_last, (N, H), "dc_last", dtype))
+    dc_carried = (
+        np.zeros((N, H), dtype)
+        if dc_last is None
+        else input_checks.check_array(dc_last, (N, H), "dc_last", dtype)
+    )
     for t in reversed(range(T)):
         # h_t reaches the loss directly (dh[:, t]) and through step t+1 (dh_carried): the two add up;
         # c_t reaches the loss only through step t+1 (and c_T through dc_last)
-        dx[:, t], dh_carried, dc_carried, step_grads = lstm_step_backward(dh[:, t] + dh_carried, dc_carried,
-                                                                          cache.step(t))
+        dx[:, t], dh_carried, dc_carried, step_grads = lstm_step_backward(
+            dh[:, t] + dh_carried, dc_carried, cache.step(t)
+        )
         # every step uses the same weights, so their gradient is the sum of the steps' shares
         for name, g in step_grads.arrays().items():
             grads[name] += g

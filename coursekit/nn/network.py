@@ -14,6 +14,7 @@ How layers and directions connect (as in PyTorch):
 Each layer runs the fast sequence functions of fast.py (fast_rnn_forward, ...), which compute
 what the reference loops rnn_forward, lstm_backward, ... compute (tests/test_nn_fast_paths.py).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -103,34 +104,64 @@ class RecurrentNetwork:
     batch_first: True for x (N, T, D); False for x (T, N, D) as in torch's default.
     """
 
-    def __init__(self, mode: str, layers: list[list[LayerParams]], *, bias: bool = True, batch_first: bool = True):
+    def __init__(
+        self, mode: str, layers: list[list[LayerParams]], *, bias: bool = True, batch_first: bool = True
+    ):
         if mode not in LAYER_PASSES:
             raise ValueError(f"mode must be one of {sorted(LAYER_PASSES)}; got {mode!r}")
         if not layers or len({len(directions) for directions in layers}) != 1 or len(layers[0]) not in (1, 2):
-            raise ValueError("layers must be a non-empty list with one or two LayerParams (directions) per layer, "
-                             "the same number for every layer")
+            raise ValueError(
+                "layers must be a non-empty list with one or two LayerParams (directions) per layer, "
+                "the same number for every layer"
+            )
         self.mode, self.layers, self.bias, self.batch_first = mode, layers, bias, batch_first
         self.num_layers, self.num_directions = len(layers), len(layers[0])
         self.input_size, self.hidden_size = layers[0][0].weight_ih.shape[1], layers[0][0].weight_hh.shape[1]
         for l, directions in enumerate(layers):
             layer_input = self.input_size if l == 0 else self.num_directions * self.hidden_size
             for d, params in enumerate(directions):
-                D, H = input_checks.check_layer_params(params, gate_blocks(kind_of_mode(mode)), layer_input,
-                                                    name=f"layer {l}" + (" reverse" if d else ""))
+                D, H = input_checks.check_layer_params(
+                    params,
+                    gate_blocks(kind_of_mode(mode)),
+                    layer_input,
+                    name=f"layer {l}" + (" reverse" if d else ""),
+                )
                 if H != self.hidden_size:
-                    raise ValueError(f"every layer must have hidden size {self.hidden_size}; "
-                                     f"layer {l} direction {d} has {H}")
+                    raise ValueError(
+                        f"every layer must have hidden size {self.hidden_size}; "
+                        f"layer {l} direction {d} has {H}"
+                    )
         self._tape = None
 
     @classmethod
-    def create(cls, mode: str, input_size: int, hidden_size: int, num_layers: int = 1, *,
-               bidirectional: bool = False, seed: int = 0, dtype=np.float32, batch_first: bool = True):
+    def create(
+        cls,
+        mode: str,
+        input_size: int,
+        hidden_size: int,
+        num_layers: int = 1,
+        *,
+        bidirectional: bool = False,
+        seed: int = 0,
+        dtype=np.float32,
+        batch_first: bool = True,
+    ):
         """A network with fresh random weights (PyTorch's initialisation), reproducible by seed."""
         rng = np.random.default_rng(seed)
         directions = 2 if bidirectional else 1
-        layers = [[init_layer_params(mode, input_size if l == 0 else directions * hidden_size, hidden_size,
-                                     seed=rng, dtype=dtype) for _ in range(directions)]
-                  for l in range(num_layers)]
+        layers = [
+            [
+                init_layer_params(
+                    mode,
+                    input_size if l == 0 else directions * hidden_size,
+                    hidden_size,
+                    seed=rng,
+                    dtype=dtype,
+                )
+                for _ in range(directions)
+            ]
+            for l in range(num_layers)
+        ]
         return cls(mode, layers, batch_first=batch_first)
 
     @property
@@ -164,7 +195,9 @@ class RecurrentNetwork:
         if layer_pass.state_size == 2:
             if not isinstance(state, (tuple, list)) or len(state) != 2:
                 raise ValueError(f"an LSTM's state is a pair ({names[0]}, {names[1]}), each of shape {shape}")
-            return tuple(input_checks.check_array(s, shape, name, self.dtype) for s, name in zip(state, names))
+            return tuple(
+                input_checks.check_array(s, shape, name, self.dtype) for s, name in zip(state, names)
+            )
         return (input_checks.check_array(state, shape, names[0], self.dtype),)
 
     def forward(self, x, state=None):
@@ -217,7 +250,9 @@ class RecurrentNetwork:
         d_output = input_checks.as_float_array(d_output, "d_output")
         if not self.batch_first and d_output.ndim == 3:
             d_output = d_output.transpose(1, 0, 2)
-        d_layer = input_checks.check_array(d_output, (N, T, self.num_directions * self.hidden_size), "d_output")
+        d_layer = input_checks.check_array(
+            d_output, (N, T, self.num_directions * self.hidden_size), "d_output"
+        )
         d_final = self._check_state(d_state, N, names=("d_h_n", "d_c_n"))
         H = self.hidden_size
         grads, d_state0 = {}, [np.zeros_like(s) for s in d_final]
@@ -225,9 +260,10 @@ class RecurrentNetwork:
             d_input = 0
             for d, cache in enumerate(caches[l]):
                 k = l * self.num_directions + d
-                dout = d_layer[:, :, d * H:(d + 1) * H]
-                dx, ds0, layer_grads = layer_pass.backward(dout if d == 0 else dout[:, ::-1],
-                                                     tuple(s[k] for s in d_final), cache, truncate)
+                dout = d_layer[:, :, d * H : (d + 1) * H]
+                dx, ds0, layer_grads = layer_pass.backward(
+                    dout if d == 0 else dout[:, ::-1], tuple(s[k] for s in d_final), cache, truncate
+                )
                 d_input = d_input + (dx if d == 0 else dx[:, ::-1])
                 for i, s in enumerate(ds0):
                     d_state0[i][k] = s

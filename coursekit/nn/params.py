@@ -6,6 +6,7 @@ size H holds
 so `x @ weight_ih.T` is the input projection and copying to or from `torch.nn.RNN/LSTM/GRU`
 needs no reshuffling. Gradients come back in the same container.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -65,8 +66,9 @@ class JordanParams:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def init_layer_params(mode: str, input_size: int, hidden_size: int, *, seed: int | np.random.Generator = 0,
-                      dtype=np.float32) -> LayerParams:
+def init_layer_params(
+    mode: str, input_size: int, hidden_size: int, *, seed: int | np.random.Generator = 0, dtype=np.float32
+) -> LayerParams:
     """Random weights drawn as PyTorch draws them: U(-1/sqrt(H), 1/sqrt(H)).
 
     mode is "RNN_TANH", "RNN_RELU", "GRU" or "LSTM" (it fixes the number of gate blocks).
@@ -80,8 +82,14 @@ def init_layer_params(mode: str, input_size: int, hidden_size: int, *, seed: int
     return LayerParams(draw(rows, input_size), draw(rows, hidden_size), draw(rows), draw(rows))
 
 
-def init_jordan_params(input_size: int, hidden_size: int, output_size: int, *,
-                       seed: int | np.random.Generator = 0, dtype=np.float32) -> JordanParams:
+def init_jordan_params(
+    input_size: int,
+    hidden_size: int,
+    output_size: int,
+    *,
+    seed: int | np.random.Generator = 0,
+    dtype=np.float32,
+) -> JordanParams:
     """Random Jordan-layer weights, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) per matrix."""
     rng = np.random.default_rng(seed)
 

@@ -9,6 +9,7 @@ rnn_forward and rnn_backward are the reference: a loop over the step functions, 
 equation. RecurrentNetwork runs fast_rnn_forward / fast_rnn_backward (coursekit/nn/fast.py),
 which compute the same numbers faster; tests/test_nn_fast_paths.py holds the two equal.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,8 +52,9 @@ def rnn_step_backward(dh_next, cache: RNNStepCache):
     _, f_grad = _nonlinearity(cache.nonlinearity)
     da = dh_next * f_grad(cache.h_next)  # (N, H) gradient at the pre-activation
     p = cache.params
-    grads = LayerParams(weight_ih=da.T @ cache.x, weight_hh=da.T @ cache.h_prev,
-                        bias_ih=da.sum(0), bias_hh=da.sum(0))
+    grads = LayerParams(
+        weight_ih=da.T @ cache.x, weight_hh=da.T @ cache.h_prev, bias_ih=da.sum(0), bias_hh=da.sum(0)
+    )
     return da @ p.weight_ih, da @ p.weight_hh, grads
 
 

@@ -6,6 +6,7 @@
 Parameters keep PyTorch's layout, so each move is a copy; the dtype is kept (float64 for
 equivalence tests, float32 for training).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,13 +26,17 @@ def from_torch(module) -> RecurrentNetwork:
     import torch
 
     if not isinstance(module, (torch.nn.RNN, torch.nn.LSTM, torch.nn.GRU)):
-        raise ValueError(f"from_torch takes a torch.nn.RNN, LSTM or GRU; got {type(module).__name__}. "
-                         "For a model that contains one, pass that layer (e.g. model.rnn).")
+        raise ValueError(
+            f"from_torch takes a torch.nn.RNN, LSTM or GRU; got {type(module).__name__}. "
+            "For a model that contains one, pass that layer (e.g. model.rnn)."
+        )
     if getattr(module, "proj_size", 0):
         raise ValueError("LSTMs with proj_size > 0 are not supported; create the LSTM with proj_size=0")
     if module.dropout and module.num_layers > 1 and module.training:
-        raise ValueError("this module applies dropout between layers in training mode, which the NumPy "
-                         "network does not; call module.eval() first")
+        raise ValueError(
+            "this module applies dropout between layers in training mode, which the NumPy "
+            "network does not; call module.eval() first"
+        )
     state = {name: tensor.detach().cpu().numpy().copy() for name, tensor in module.named_parameters()}
     directions = 2 if module.bidirectional else 1
     layers = []
@@ -52,8 +57,14 @@ def to_torch(net: RecurrentNetwork):
     """The torch.nn.RNN / LSTM / GRU with a copy of the network's weights (same dtype)."""
     import torch
 
-    kwargs = dict(input_size=net.input_size, hidden_size=net.hidden_size, num_layers=net.num_layers,
-                  bias=net.bias, batch_first=net.batch_first, bidirectional=net.bidirectional)
+    kwargs = dict(
+        input_size=net.input_size,
+        hidden_size=net.hidden_size,
+        num_layers=net.num_layers,
+        bias=net.bias,
+        batch_first=net.batch_first,
+        bidirectional=net.bidirectional,
+    )
     if net.mode.startswith("RNN"):
         module = torch.nn.RNN(nonlinearity=net.mode[4:].lower(), **kwargs)
     else:

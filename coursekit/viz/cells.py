@@ -1,4 +1,5 @@
 """One step of an LSTM and of a GRU as boxes and arrows, gates in PyTorch's order."""
+
 from __future__ import annotations
 
 from .describe import describe
@@ -64,8 +65,19 @@ def draw_lstm_cell(*, ax=None):
     link((write[0], write[1] + 0.25), (write[0], cell_y - 0.25))
     # read: h_t = o * tanh(c_t)
     read_x = 8.7
-    box(ax, (read_x, 3.95), 0.8, 0.5, "tanh", "white", gid="tanh_c", alpha=None, pad=0.05, fontsize=9,
-        edgecolor=LINE)
+    box(
+        ax,
+        (read_x, 3.95),
+        0.8,
+        0.5,
+        "tanh",
+        "white",
+        gid="tanh_c",
+        alpha=None,
+        pad=0.05,
+        fontsize=9,
+        edgecolor=LINE,
+    )
     link((read_x, cell_y), (read_x, 4.25))
     node(ax, (read_x, gate_y), "×")
     link((read_x, 3.65), (read_x, gate_y + 0.25))
@@ -74,11 +86,14 @@ def draw_lstm_cell(*, ax=None):
     link((read_x, bus_y), (10, bus_y))
     ax.text(10.1, bus_y, "$h_t$", ha="left", va="center")
     finish(ax, (-1.0, 11.0), (-0.8, 5.6))
-    describe(ax, "Diagram of one LSTM step: the cell state runs from c_t-1 straight across the top "
-                 "to c_t, changed only by a multiplication with the forget gate f_t (sigmoid) and the "
-                 "addition of the input gate i_t (sigmoid) times the candidate g_t (tanh); h_t-1 and x_t "
-                 "feed all four gates from below; the new hidden state h_t is the output gate o_t (sigmoid) "
-                 "times tanh of c_t.")
+    describe(
+        ax,
+        "Diagram of one LSTM step: the cell state runs from c_t-1 straight across the top "
+        "to c_t, changed only by a multiplication with the forget gate f_t (sigmoid) and the "
+        "addition of the input gate i_t (sigmoid) times the candidate g_t (tanh); h_t-1 and x_t "
+        "feed all four gates from below; the new hidden state h_t is the output gate o_t (sigmoid) "
+        "times tanh of c_t.",
+    )
     return ax
 
 
@@ -117,15 +132,27 @@ def draw_gru_cell(*, ax=None):
     node(ax, reset, "×", gid="reset")
     link((gate_x["r"] + 0.5, gate_y), (reset[0] - 0.25, gate_y))
     link((reset[0], bus_y), (reset[0], gate_y - 0.25))
-    ax.text(reset[0] + 0.08, (bus_y + gate_y) / 2 - 0.1, "$W_{hn}h+b_{hn}$", ha="left", va="center",
-            fontsize=8)
+    ax.text(
+        reset[0] + 0.08, (bus_y + gate_y) / 2 - 0.1, "$W_{hn}h+b_{hn}$", ha="left", va="center", fontsize=8
+    )
     link((reset[0] + 0.25, gate_y), (gate_x["n"] - 0.5, gate_y))
     # keep: h_{t-1} x z on the state path
     node(ax, (gate_x["z"], state_y), "×")
     link((gate_x["z"], gate_y + 0.5), (gate_x["z"], state_y - 0.25))
     # write: + (1 - z) x n
-    box(ax, (4.5, mix_y), 0.8, 0.44, "1 − z", "white", gid="one_minus", alpha=None, pad=0.05, fontsize=9,
-        edgecolor=LINE)
+    box(
+        ax,
+        (4.5, mix_y),
+        0.8,
+        0.44,
+        "1 − z",
+        "white",
+        gid="one_minus",
+        alpha=None,
+        pad=0.05,
+        fontsize=9,
+        edgecolor=LINE,
+    )
     link((gate_x["z"], mix_y), (4.05, mix_y))
     node(ax, (gate_x["n"], mix_y), "×")
     link((4.95, mix_y), (gate_x["n"] - 0.25, mix_y))
@@ -133,9 +160,12 @@ def draw_gru_cell(*, ax=None):
     node(ax, (gate_x["n"], state_y), "+")
     link((gate_x["n"], mix_y + 0.25), (gate_x["n"], state_y - 0.25))
     finish(ax, (-1.0, 11.0), (-0.8, 5.6))
-    describe(ax, "Diagram of one GRU step: the hidden state runs from h_t-1 straight across the top to "
-                 "h_t (there is no cell state), multiplied by the update gate z_t (sigmoid) and topped up "
-                 "with 1 - z_t times the candidate n_t (tanh); the reset gate r_t (sigmoid) multiplies the "
-                 "recurrent part W_hn h + b_hn before it enters the candidate; h_t-1 and x_t feed the gates "
-                 "from below.")
+    describe(
+        ax,
+        "Diagram of one GRU step: the hidden state runs from h_t-1 straight across the top to "
+        "h_t (there is no cell state), multiplied by the update gate z_t (sigmoid) and topped up "
+        "with 1 - z_t times the candidate n_t (tanh); the reset gate r_t (sigmoid) multiplies the "
+        "recurrent part W_hn h + b_hn before it enters the candidate; h_t-1 and x_t feed the gates "
+        "from below.",
+    )
     return ax

@@ -10,6 +10,7 @@ JupyterLab's image renderer ignores the metadata, so the output also carries a t
 representation, <img alt="..." src="data:image/png;base64,...">, which JupyterLab and nbconvert
 prefer to image/png: a screen reader in JupyterLab reads the same text.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,8 +22,11 @@ from matplotlib.figure import Figure
 _ALT = "_coursekit_alt"  # the attribute of an Axes that holds its description
 _PART = "_coursekit_part"  # marks an Axes that belongs to another one's description (a colour bar, a twin)
 # TeX that a screen reader would spell out character by character: $, \, braces, ^ and _ of one letter
-_TEX = [(re.compile(r"\\(?:,|;|!| )"), " "), (re.compile(r"\\([A-Za-z]+)"), r"\1"),
-        (re.compile(r"[${}]"), "")]
+_TEX = [
+    (re.compile(r"\\(?:,|;|!| )"), " "),
+    (re.compile(r"\\([A-Za-z]+)"), r"\1"),
+    (re.compile(r"[${}]"), ""),
+]
 
 
 def plain(label: str) -> str:
@@ -56,8 +60,10 @@ def alt_text(fig: Figure | Axes, alt: str | None = None) -> str:
     if alt is not None:
         alt = " ".join(str(alt).split())
         if not alt:
-            raise ValueError("alt is empty: give one sentence that says what the figure shows "
-                             "(kind of plot, axes and units, the finding the text relies on)")
+            raise ValueError(
+                "alt is empty: give one sentence that says what the figure shows "
+                "(kind of plot, axes and units, the finding the text relies on)"
+            )
         return alt
     texts, missing = [], []
     for index, ax in enumerate(fig.axes):
@@ -67,9 +73,11 @@ def alt_text(fig: Figure | Axes, alt: str | None = None) -> str:
         (texts if text else missing).append(text or index)
     if missing or not texts:
         which = f"its Axes number {missing[0]}" if missing else "it"
-        raise ValueError(f"this figure has no text alternative: {which} was not drawn by a coursekit.viz "
-                         "helper, so pass alt='one sentence that says what the figure shows (kind of plot, "
-                         "axes and units, the finding the text relies on)' to viz.show")
+        raise ValueError(
+            f"this figure has no text alternative: {which} was not drawn by a coursekit.viz "
+            "helper, so pass alt='one sentence that says what the figure shows (kind of plot, "
+            "axes and units, the finding the text relies on)' to viz.show"
+        )
     return " ".join(texts)
 
 
@@ -99,7 +107,8 @@ def show(fig: Figure | Axes | None = None, alt: str | None = None) -> None:
         raise
     png = base64.b64encode(print_figure(fig, "png", bbox_inches="tight")).decode("ascii")
     plt.close(fig)
-    display(*figure_bundle(png, text), raw=True)
+    data, metadata = figure_bundle(png, text)
+    display(data, raw=True, metadata=metadata)
 
 
 def figure_bundle(png: str, alt: str, plain: str | None = None) -> tuple[dict, dict]:
@@ -109,5 +118,7 @@ def figure_bundle(png: str, alt: str, plain: str | None = None) -> tuple[dict, d
     ignores the metadata) and text/plain (the alt, or `plain`); metadata is {"image/png": {"alt": alt}}.
     """
     image = f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png}">'
-    return ({"image/png": png, "text/html": image, "text/plain": alt if plain is None else plain},
-            {"image/png": {"alt": alt}})
+    return (
+        {"image/png": png, "text/html": image, "text/plain": alt if plain is None else plain},
+        {"image/png": {"alt": alt}},
+    )

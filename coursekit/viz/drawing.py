@@ -3,6 +3,7 @@
 Each patch carries a gid that says what it is ("input", "gate", "recurrent", ...), so a test can
 count a diagram's parts without looking at pixels.
 """
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -22,15 +23,37 @@ def box(ax, centre, width, height, text, colour, *, gid=None, alpha=0.3, pad=0.0
     """A rounded box of width x height (data units) centred on centre, filled with colour, with text in it."""
     (x, y) = centre
     style.setdefault("edgecolor", colour)
-    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height, boxstyle=f"round,pad={pad}",
-                                facecolor=colour, alpha=alpha, gid=gid, **style))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - width / 2, y - height / 2),
+            width,
+            height,
+            boxstyle=f"round,pad={pad}",
+            facecolor=colour,
+            alpha=alpha,
+            gid=gid,
+            **style,
+        )
+    )
     ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
 
 
 def arrow(ax, start, end, *, gid=None, colour=LINE, size=9, linewidth=1.0, shrink=0, **style):
     """A straight (or, with connectionstyle, curved) arrow from start to end; size is the head's scale."""
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=size, color=colour,
-                                 linewidth=linewidth, shrinkA=shrink, shrinkB=shrink, gid=gid, **style))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=size,
+            color=colour,
+            linewidth=linewidth,
+            shrinkA=shrink,
+            shrinkB=shrink,
+            gid=gid,
+            **style,
+        )
+    )
 
 
 def node(ax, centre, symbol, *, gid="node"):

@@ -1,4 +1,5 @@
 """Mapping types (one-to-one ... encoder-decoder) as small unrolled networks."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -20,8 +21,15 @@ def _steps(flags) -> str:
     return "steps " + ", ".join(map(str, steps))
 
 
-def draw_mapping(inputs, outputs, *, title: str | None = None, decoder_from: int | None = None,
-                 feedback: bool = False, ax=None):
+def draw_mapping(
+    inputs,
+    outputs,
+    *,
+    title: str | None = None,
+    decoder_from: int | None = None,
+    feedback: bool = False,
+    ax=None,
+):
     """One mapping type as an unrolled network: which steps take an input x, which give an output y.
 
     inputs, outputs: one bool per time step (the same number of steps). decoder_from: the first
@@ -33,8 +41,10 @@ def draw_mapping(inputs, outputs, *, title: str | None = None, decoder_from: int
     inputs, outputs = [bool(i) for i in inputs], [bool(o) for o in outputs]
     steps = len(inputs)
     if steps == 0 or len(outputs) != steps:
-        raise ValueError(f"inputs and outputs need one entry per time step (at least one); "
-                         f"got {len(inputs)} and {len(outputs)}")
+        raise ValueError(
+            f"inputs and outputs need one entry per time step (at least one); "
+            f"got {len(inputs)} and {len(outputs)}"
+        )
     ax = canvas(ax, (1.0 + 0.6 * steps, 2.4))
     half = 0.25  # half the side of a box; steps are 1 apart, rows 1 apart
     colour = {"input": COLORS[2], "state": COLORS[3], "decoder": COLORS[1], "output": COLORS[0]}
@@ -57,14 +67,21 @@ def draw_mapping(inputs, outputs, *, title: str | None = None, decoder_from: int
         if t + 1 < steps:  # the recurrence: h_t is carried to step t + 1
             link((t + half, 1), (t + 1 - half, 1), "recurrent")
         if feedback and decoding and outputs[t] and t + 1 < steps:
-            link((t + half, 2), (t + 1 - half / 2, 1 + half), "feedback", linestyle="--",
-                 connectionstyle="arc3,rad=-0.3")
+            link(
+                (t + half, 2),
+                (t + 1 - half / 2, 1 + half),
+                "feedback",
+                linestyle="--",
+                connectionstyle="arc3,rad=-0.3",
+            )
     finish(ax, (-0.6, steps - 0.4), (-0.6, 2.6))
     if title:
         ax.set_title(title, fontsize=10)
     lead = f"{plain(title)}: " if title else "Diagram: "
-    text = (f"{lead}{steps} time step{'s' * (steps > 1)}, an input x at {_steps(inputs)}, "
-            f"an output y at {_steps(outputs)}")
+    text = (
+        f"{lead}{steps} time step{'s' * (steps > 1)}, an input x at {_steps(inputs)}, "
+        f"an output y at {_steps(outputs)}"
+    )
     if decoder_from is not None:
         text += f", a decoder from step {decoder_from + 1} on"
     if feedback:
@@ -78,8 +95,11 @@ MAPPING_TYPES = {  # name -> (inputs, outputs, options of draw_mapping), as draw
     "one-to-many": ([True, False, False, False], [True] * 4, {}),
     "many-to-one": ([True] * 4, [False, False, False, True], {}),
     "many-to-many\n(equal lengths)": ([True] * 4, [True] * 4, {}),
-    "encoder-decoder\n(unequal lengths)": ([True] * 3 + [False] * 3, [False] * 3 + [True] * 3,
-                                           {"decoder_from": 3, "feedback": True}),
+    "encoder-decoder\n(unequal lengths)": (
+        [True] * 3 + [False] * 3,
+        [False] * 3 + [True] * 3,
+        {"decoder_from": 3, "feedback": True},
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """One recurrent layer as boxes and arrows, in its two forms: hidden-to-hidden and output-to-hidden."""
+
 from __future__ import annotations
 
 from .describe import describe
@@ -6,8 +7,10 @@ from .drawing import arrow, box, canvas, finish
 from .style import COLORS
 
 # form -> (the box whose value is fed back, the label of the feedback, the picture's title)
-LOOPS = {"hidden-to-hidden": ("h", r"$W_{hh}\,h_{t-1}$", "hidden-to-hidden (Elman)"),
-         "output-to-hidden": ("y", r"$W_{yh}\,y_{t-1}$", "output-to-hidden (Jordan)")}
+LOOPS = {
+    "hidden-to-hidden": ("h", r"$W_{hh}\,h_{t-1}$", "hidden-to-hidden (Elman)"),
+    "output-to-hidden": ("y", r"$W_{yh}\,y_{t-1}$", "output-to-hidden (Jordan)"),
+}
 
 
 def draw_recurrent_neuron(form: str, *, ax=None):
@@ -41,14 +44,28 @@ def draw_recurrent_neuron(form: str, *, ax=None):
     sx, sy = centres[source]
     start = (sx + half_w + 0.01, sy + (0.035 if source == "h" else 0.0))
     end = (hx + half_w + 0.01, hy - (0.035 if source == "h" else 0.0))
-    link(start, end, connectionstyle="arc,angleA=0,angleB=0,armA=28,armB=28,rad=6", gid="feedback",
-         linestyle="--")
-    ax.text(hx + half_w + 0.2, (sy + hy) / 2 if source == "y" else hy, label + "\n(from step t-1)",
-            ha="left", va="center", fontsize=9)
+    link(
+        start,
+        end,
+        connectionstyle="arc,angleA=0,angleB=0,armA=28,armB=28,rad=6",
+        gid="feedback",
+        linestyle="--",
+    )
+    ax.text(
+        hx + half_w + 0.2,
+        (sy + hy) / 2 if source == "y" else hy,
+        label + "\n(from step t-1)",
+        ha="left",
+        va="center",
+        fontsize=9,
+    )
     finish(ax, (0, 1.15), (0, 1), equal=False)
     ax.set_title(title)
     fed_back = "the hidden state h_t-1, through W_hh" if source == "h" else "the output y_t-1, through W_yh"
-    describe(ax, f"Diagram, {title}: the input x_t goes up through W_xh into the hidden units h_t, and "
-                 f"h_t up through W_hy to the output y_t; a dashed arrow feeds {fed_back}, back into the "
-                 "hidden units one time step later.")
+    describe(
+        ax,
+        f"Diagram, {title}: the input x_t goes up through W_xh into the hidden units h_t, and "
+        f"h_t up through W_hy to the output y_t; a dashed arrow feeds {fed_back}, back into the "
+        "hidden units one time step later.",
+    )
     return ax

@@ -1,4 +1,5 @@
 """Data plots: sequences, heat maps, training curves, matrix shapes. Each describes itself (describe.py)."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -21,8 +22,16 @@ def _with(text: str, title: str | None, finding: str | None) -> str:
     return f"{text} {finding}" if finding else text
 
 
-def plot_sequences(t, series: dict[str, np.ndarray], *, xlabel: str = "time step t", ylabel: str = "value",
-                   title: str | None = None, finding: str | None = None, ax=None):
+def plot_sequences(
+    t,
+    series: dict[str, np.ndarray],
+    *,
+    xlabel: str = "time step t",
+    ylabel: str = "value",
+    title: str | None = None,
+    finding: str | None = None,
+    ax=None,
+):
     """Line plot of named sequences that share the time axis t; returns the Axes.
 
     finding: a sentence for the text alternative about what the plot shows, when the caller knows it.
@@ -38,13 +47,27 @@ def plot_sequences(t, series: dict[str, np.ndarray], *, xlabel: str = "time step
     if len(series) > 1:
         ax.legend(loc="best")
     names = " and ".join(plain(label) for label in series)
-    describe(ax, _with(f"line plot of {names} ({plain(ylabel)}) against {plain(xlabel) or 'time'}, "
-                       f"{_span(t)}.", title, finding))
+    describe(
+        ax,
+        _with(
+            f"line plot of {names} ({plain(ylabel)}) against {plain(xlabel) or 'time'}, {_span(t)}.",
+            title,
+            finding,
+        ),
+    )
     return ax
 
 
-def plot_heatmap(values: np.ndarray, *, xlabel: str, ylabel: str, colorbar_label: str,
-                 title: str | None = None, finding: str | None = None, ax=None):
+def plot_heatmap(
+    values: np.ndarray,
+    *,
+    xlabel: str,
+    ylabel: str,
+    colorbar_label: str,
+    title: str | None = None,
+    finding: str | None = None,
+    ax=None,
+):
     """values (rows, columns) as an image, e.g. hidden units against time; returns the Axes."""
     if ax is None:
         _, ax = plt.subplots()
@@ -56,14 +79,23 @@ def plot_heatmap(values: np.ndarray, *, xlabel: str, ylabel: str, colorbar_label
         ax.set_title(title)
     bar = ax.figure.colorbar(image, ax=ax, label=colorbar_label)
     rows, columns = values.shape
-    text = (f"heat map of {plain(colorbar_label)}, {rows} rows ({plain(ylabel)}) by {columns} columns "
-            f"({plain(xlabel)}); the colour runs from dark (low) to yellow (high).")
+    text = (
+        f"heat map of {plain(colorbar_label)}, {rows} rows ({plain(ylabel)}) by {columns} columns "
+        f"({plain(xlabel)}); the colour runs from dark (low) to yellow (high)."
+    )
     describe(ax, _with(text, title, finding), bar.ax)
     return ax
 
 
-def plot_history(history, *, title: str | None = None, metric: str | None = None, log_loss: bool = False,
-                 finding: str | None = None, ax=None):
+def plot_history(
+    history,
+    *,
+    title: str | None = None,
+    metric: str | None = None,
+    log_loss: bool = False,
+    finding: str | None = None,
+    ax=None,
+):
     """The loss curve of a coursekit.train.History (and one metric on a second axis); returns the Axes.
 
     The text alternative says whether each curve ends below or above where it starts.
@@ -126,8 +158,9 @@ def plot_matrix_shapes(terms, *, title: str | None = None, ax=None):
             continue
         label, (rows, cols) = item
         colour, y = next(colours), (top - rows) / 2  # every matrix centred on the same line
-        ax.add_patch(Rectangle((x, y), cols, rows, facecolor=colour, alpha=0.3, edgecolor=colour,
-                               linewidth=1.5))
+        ax.add_patch(
+            Rectangle((x, y), cols, rows, facecolor=colour, alpha=0.3, edgecolor=colour, linewidth=1.5)
+        )
         grid = [[(x + c, y), (x + c, y + rows)] for c in range(1, cols)]
         grid += [[(x, y + r), (x + cols, y + r)] for r in range(1, rows)]
         ax.add_collection(LineCollection(grid, colors=colour, linewidths=0.4))
@@ -141,8 +174,17 @@ def plot_matrix_shapes(terms, *, title: str | None = None, ax=None):
     if title:
         ax.set_title(title)
     words = {"·": "times", "@": "times", "×": "times", "+": "plus", "=": "equals", "-": "minus"}
-    equation = " ".join(words.get(item, item) if isinstance(item, str)
-                        else f"{plain(item[0])} ({item[1][0]} by {item[1][1]})" for item in terms)
-    describe(ax, _with(f"matrices drawn to scale, one square per entry, with their shapes (rows by columns): "
-                       f"{equation}.", title, None))
+    equation = " ".join(
+        words.get(item, item) if isinstance(item, str) else f"{plain(item[0])} ({item[1][0]} by {item[1][1]})"
+        for item in terms
+    )
+    describe(
+        ax,
+        _with(
+            f"matrices drawn to scale, one square per entry, with their shapes (rows by columns): "
+            f"{equation}.",
+            title,
+            None,
+        ),
+    )
     return ax

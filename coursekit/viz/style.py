@@ -3,6 +3,7 @@
 Colours are the Okabe-Ito palette, which stays distinguishable with the common forms of
 colour blindness. Every plotting helper labels its axes; units go in the labels.
 """
+
 from __future__ import annotations
 
 import matplotlib as mpl

@@ -1,4 +1,5 @@
 """The unrolled graph of a (stacked) recurrent network: one column per time step, one row per layer."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -8,8 +9,16 @@ from .drawing import arrow, box, canvas
 from .style import COLORS
 
 
-def draw_unrolled(steps: int, layers: int = 1, *, sizes=None, output: bool = True, initial_state: bool = True,
-                  notation: str = "FR", ax=None):
+def draw_unrolled(
+    steps: int,
+    layers: int = 1,
+    *,
+    sizes=None,
+    output: bool = True,
+    initial_state: bool = True,
+    notation: str = "FR",
+    ax=None,
+):
     """Draw a recurrent network unrolled over time: one column per step, one row per layer.
 
     The input x_t is the bottom row, the hidden state of layers 1..L the rows above it, the
@@ -35,8 +44,10 @@ def draw_unrolled(steps: int, layers: int = 1, *, sizes=None, output: bool = Tru
         sizes = tuple(sizes)
         expected = layers + 1 + int(output)
         if len(sizes) != expected or not all(isinstance(s, (int, np.integer)) and s > 0 for s in sizes):
-            raise ValueError(f"sizes must hold {expected} positive whole numbers (D, H_1..H_{layers}"
-                             f"{', O' if output else ''}); got {sizes!r}")
+            raise ValueError(
+                f"sizes must hold {expected} positive whole numbers (D, H_1..H_{layers}"
+                f"{', O' if output else ''}); got {sizes!r}"
+            )
 
     def sup(l):  # the layer index is only worth writing when there is more than one layer
         return f"^{{({l})}}" if layers > 1 else ""
@@ -56,18 +67,44 @@ def draw_unrolled(steps: int, layers: int = 1, *, sizes=None, output: bool = Tru
     arrow_colour = {"feedforward": "#444444", "recurrent": COLORS[3], "readout": COLORS[0]}
 
     def value(x, y, text, kind):
-        box(ax, (x, y), box_w, box_h, text, colour[kind], gid=kind, alpha=0.25 if kind != "initial" else 0.1,
-            linestyle="--" if kind == "initial" else "-", fontsize=10)
+        box(
+            ax,
+            (x, y),
+            box_w,
+            box_h,
+            text,
+            colour[kind],
+            gid=kind,
+            alpha=0.25 if kind != "initial" else 0.1,
+            linestyle="--" if kind == "initial" else "-",
+            fontsize=10,
+        )
 
     def weight(start, end, label, kind):
         arrow(ax, start, end, gid=kind, colour=arrow_colour[kind], size=10, linewidth=1.2)
         (x0, y0), (x1, y1) = start, end
         if kind == "recurrent":
-            ax.text((x0 + x1) / 2, y0 + 0.06, label, ha="center", va="bottom", fontsize=8,
-                    color=arrow_colour[kind], gid="weight")
+            ax.text(
+                (x0 + x1) / 2,
+                y0 + 0.06,
+                label,
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color=arrow_colour[kind],
+                gid="weight",
+            )
         else:
-            ax.text(x0 + 0.05, (y0 + y1) / 2, label, ha="left", va="center", fontsize=8,
-                    color=arrow_colour[kind], gid="weight")
+            ax.text(
+                x0 + 0.05,
+                (y0 + y1) / 2,
+                label,
+                ha="left",
+                va="center",
+                fontsize=8,
+                color=arrow_colour[kind],
+                gid="weight",
+            )
 
     top = layers + 1 if output else layers
     for t in range(1, steps + 1):
@@ -102,10 +139,20 @@ def draw_unrolled(steps: int, layers: int = 1, *, sizes=None, output: bool = Tru
         weights += [w_in(l) + shapes[0], w_rec(l) + shapes[1]]
     if output:
         weights.append("$W_{hy}$" + ("" if sizes is None else f" {sizes[-1]}×{sizes[-2]}"))
-    ax.text(dx * (steps + (0 if initial_state else 1)) / 2, -0.95,
-            "the same weights at every step: " + ", ".join(weights), ha="center", va="top", fontsize=9)
-    ax.annotate("", xy=(steps * dx + 0.75, -0.25), xytext=(steps * dx + 0.45, -0.25),
-                arrowprops={"arrowstyle": "->", "color": "#666666"})
+    ax.text(
+        dx * (steps + (0 if initial_state else 1)) / 2,
+        -0.95,
+        "the same weights at every step: " + ", ".join(weights),
+        ha="center",
+        va="top",
+        fontsize=9,
+    )
+    ax.annotate(
+        "",
+        xy=(steps * dx + 0.75, -0.25),
+        xytext=(steps * dx + 0.45, -0.25),
+        arrowprops={"arrowstyle": "->", "color": "#666666"},
+    )
     ax.text(steps * dx + 0.8, -0.25, "time", va="center", fontsize=8, color="#666666")
 
     ax.set_xlim(left - 1.0, steps * dx + 1.1)
@@ -116,11 +163,14 @@ def draw_unrolled(steps: int, layers: int = 1, *, sizes=None, output: bool = Tru
     rows = f"the input x_t at the bottom, {hidden} above it" + (", the output y_t on top" if output else "")
     size_words = ""
     if sizes is not None:
-        row_units = units[:layers + 1] + (["$O$"] if output else [])
+        row_units = units[: layers + 1] + (["$O$"] if output else [])
         size_words = " Sizes: " + ", ".join(f"{plain(u)} = {size}" for u, size in zip(row_units, sizes)) + "."
-    describe(ax, f"Diagram of a recurrent network unrolled over {steps} time step{'s' * (steps > 1)}, one "
-                 f"column per step: {rows}. Arrows go up through the input weights and right, from each "
-                 f"step's state to the next, through the recurrent weights; every column uses the same "
-                 f"weights: "
-                 f"{', '.join(plain(w) for w in weights)}.{size_words}")
+    describe(
+        ax,
+        f"Diagram of a recurrent network unrolled over {steps} time step{'s' * (steps > 1)}, one "
+        f"column per step: {rows}. Arrows go up through the input weights and right, from each "
+        f"step's state to the next, through the recurrent weights; every column uses the same "
+        f"weights: "
+        f"{', '.join(plain(w) for w in weights)}.{size_words}",
+    )
     return ax

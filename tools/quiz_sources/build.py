@@ -10,6 +10,7 @@ question.Question. The data file keeps answers only as salted hashes and words o
 answer that unlocks them (coursekit/quiz.py); the same sources always make the same bytes, so a diff of
 the data shows what changed and tests/test_quiz_sources.py fails when data and sources disagree.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,20 +35,39 @@ def _load(path: Path):
 
 def sources() -> list[tuple[str, Path]]:
     """(kind, path) of every source: kind "exercises" or "lessons"."""
-    return [("exercises", p) for p in sorted(HERE.glob("[0-9][0-9]_*.py"))] + \
-           [("lessons", p) for p in sorted((HERE / "lessons").glob("*.py"))]
+    return [("exercises", p) for p in sorted(HERE.glob("[0-9][0-9]_*.py"))] + [
+        ("lessons", p) for p in sorted((HERE / "lessons").glob("*.py"))
+    ]
 
 
 def seal(question, notebook: str, kind: str) -> dict:
     """The fields of coursekit.quiz.QuizQuestion for one clear-text question."""
     question.check()
-    salt = question.salt or hashlib.sha256(f"{kind[:-1]} question {question.grade_id}".encode()).hexdigest()[:16]
-    sealed = seal_question(salt, question.kind, question.right, question.explanation, question.wrong,
-                           question.tolerance, tuple(question.options))
-    return dict(grade_id=question.grade_id, notebook=notebook, kind=question.kind,
-                points=0.0 if kind == "lessons" else float(question.points), prompt=question.prompt,
-                options=question.options, salt=salt, right=sealed["right"], explanation=sealed["explanation"],
-                feedback=sealed["feedback"], tolerance=float(question.tolerance))
+    salt = (
+        question.salt or hashlib.sha256(f"{kind[:-1]} question {question.grade_id}".encode()).hexdigest()[:16]
+    )
+    sealed = seal_question(
+        salt,
+        question.kind,
+        question.right,
+        question.explanation,
+        question.wrong,
+        question.tolerance,
+        tuple(question.options),
+    )
+    return dict(
+        grade_id=question.grade_id,
+        notebook=notebook,
+        kind=question.kind,
+        points=0.0 if kind == "lessons" else float(question.points),
+        prompt=question.prompt,
+        options=question.options,
+        salt=salt,
+        right=sealed["right"],
+        explanation=sealed["explanation"],
+        feedback=sealed["feedback"],
+        tolerance=float(question.tolerance),
+    )
 
 
 def build() -> dict[Path, str]:
@@ -60,8 +80,11 @@ def build() -> dict[Path, str]:
         if len(set(ids)) != len(ids):
             raise ValueError(f"{path.name}: a grade id appears twice")
         records = [seal(q, notebook, kind) for q in module.QUESTIONS]
-        text = json.dumps({"notebook": notebook, "source": str(path.relative_to(ROOT)), "questions": records},
-                          indent=1, ensure_ascii=False)
+        text = json.dumps(
+            {"notebook": notebook, "source": str(path.relative_to(ROOT)), "questions": records},
+            indent=1,
+            ensure_ascii=False,
+        )
         files[DATA / kind / f"{Path(notebook).stem}.json"] = text + "\n"
     return files
 
@@ -71,15 +94,22 @@ def stale() -> list[str]:
     files = build()
     made = {p for p in files}
     present = set(DATA.glob("*/*.json"))
-    return sorted(str(p.relative_to(ROOT)) for p in made | present
-                  if p not in files or not p.exists() or p.read_text() != files[p])
+    return sorted(
+        str(p.relative_to(ROOT))
+        for p in made | present
+        if p not in files or not p.exists() or p.read_text() != files[p]
+    )
 
 
 def main() -> None:
     if "--check" in sys.argv:
         bad = stale()
         if bad:
-            sys.exit("not what tools/quiz_sources makes: " + ", ".join(bad) + "; run python tools/quiz_sources/build.py")
+            sys.exit(
+                "not what tools/quiz_sources makes: "
+                + ", ".join(bad)
+                + "; run python tools/quiz_sources/build.py"
+            )
         print("the sealed quiz data is up to date")
         return
     files = build()

@@ -1,4 +1,5 @@
 """A quiz question in clear text, as the sources in tools/quiz_sources write it (build.py seals it)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
