@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             "gradescope",
             help="build a Gradescope autograder (autograder.zip) for one exercise",
             formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-            description="Write OUT/autograder.zip, Gradescope's autograder format: setup.sh installs bubblewrap and "
+            description="Write OUT/autograder.zip, Gradescope's autograder format: setup.sh installs "
+            "bubblewrap and "
             "this course's pinned environment; run_autograder grades the learner's notebook as `coursekit "
             "grade` does (in the sandbox) and writes results.json, with each question's points shown to "
             "learners when grades are published. With a secret, the secret is stored in the zip.",

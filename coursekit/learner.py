@@ -427,7 +427,8 @@ class LearnerSession:
         questions = questions_of(Path(notebook).name) if notebook else {}
         if not questions:
             print(
-                f"progress() shows the questions of one exercise notebook; name one of: {', '.join(notebooks())}"
+                f"progress() shows the questions of one exercise notebook; name one of: "
+                f"{', '.join(notebooks())}"
             )
             return
         lines, earned, total = progress_table(questions, self.results())
@@ -503,7 +504,8 @@ def check_yourself(lesson: str) -> None:
     questions = lesson_questions(lesson) if isinstance(lesson, str) else {}
     if not questions:
         print(
-            f"{_name(lesson)} has no Check-yourself questions; the lessons that have them: {', '.join(lesson_names())}"
+            f"{_name(lesson)} has no Check-yourself questions; the lessons that have them: "
+            f"{', '.join(lesson_names())}"
         )
         return
     print("Not graded. Answer each question in the cells below with answer(id, your answer),")

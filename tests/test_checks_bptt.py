@@ -178,7 +178,8 @@ SLIPS = [  # (name, question, the slipped function, words the hint must hold, wr
         "step: tanh' of h_prev",
         STEP,
         step_tanh_derivative_of_h_prev,
-        "your derivative of tanh uses h_prev (1 - h_prev**2); it needs the output of this step, 1 - h_next**2",
+        "your derivative of tanh uses h_prev (1 - h_prev**2); it needs the output of this step, 1 - "
+        "h_next**2",
     ),
     (
         "step: 1 - h_next",

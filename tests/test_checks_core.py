@@ -163,7 +163,8 @@ def loop_over_the_batch_as_time(x_t, h_prev, W_xh, W_hh, b):
 def test_an_index_past_the_end_names_the_axis_and_its_size():
     said = words(step_question(), STEP, loop_over_the_batch_as_time)
     assert said == (
-        f"on a case (N=3, D=2, H=4), `step` raised IndexError at line {body_line(loop_over_the_batch_as_time, 3)}, "
+        f"on a case (N=3, D=2, H=4), `step` raised IndexError at line "
+        f"{body_line(loop_over_the_batch_as_time, 3)}, "
         "`h = np.tanh(x_t[t] @ W_xh.T + h @ W_hh.T + b)`: index 3 is past the end of axis 0, which has "
         "size 3 (indices 0 to 2): check which axis the loop walks (batch-first: x[:, t] is time step t, "
         "x[n] is sequence n)"
@@ -400,12 +401,15 @@ def reshaped_wrongly(x_t, h_prev, W_xh, W_hh, b):
 
 def test_concatenate_and_reshape_failures_are_said_in_words():
     assert words(step_question(), STEP, stacked_on_the_batch_axis) == (
-        f"on a case (N=3, D=2, H=4), `step` raised ValueError at line {body_line(stacked_on_the_batch_axis)}, "
-        "`xh = np.concatenate([x_t, h_prev])`: np.concatenate: along axis 1 array 0 has size 2 and array 1 has "
+        f"on a case (N=3, D=2, H=4), `step` raised ValueError at line "
+        f"{body_line(stacked_on_the_batch_axis)}, "
+        "`xh = np.concatenate([x_t, h_prev])`: np.concatenate: along axis 1 array 0 has size 2 and array 1 "
+        "has "
         "size 4; every axis but the one joined must match. To put features side by side, join along the last "
         "axis (axis=-1)"
     )
     assert words(step_question(), STEP, reshaped_wrongly).endswith(
-        "`return h.reshape(4, 4)`: an array of 12 numbers cannot take the shape (4, 4), which holds 16: check the "
+        "`return h.reshape(4, 4)`: an array of 12 numbers cannot take the shape (4, 4), which holds 16: "
+        "check the "
         "sizes asked for"
     )

@@ -146,7 +146,8 @@ def test_reading_the_solution_notebook_from_disk(tmp_path, how):
 MAGICS = {  # IPython runs answer cells: its magics and shell escapes are there
     "shell_escape": f"lines = !cat {SOLUTION_FILE}\ntext = '\\n'.join(lines)",
     "sx_magic": f"lines = %sx cat {SOLUTION_FILE}\ntext = '\\n'.join(lines)",
-    "run_line_magic": f"lines = get_ipython().run_line_magic('sx', 'cat {SOLUTION_FILE}')\ntext = '\\n'.join(lines)",
+    "run_line_magic": f"lines = get_ipython().run_line_magic('sx', 'cat {SOLUTION_FILE}')\ntext = "
+    f"'\\n'.join(lines)",
 }
 
 
@@ -408,7 +409,8 @@ def test_replacing_answer_records_only_the_learners_answers(tmp_path):
     source = (
         "recorded = answer.__closure__[0].cell_contents  # the runner's dict of answers\n"
         "def answer(grade_id, value=...):\n"
-        "    for gid in ('elman_step', 'jordan_step', 'which_form_remembers_more', 'shape_of_w_xh', grade_id):\n"
+        "    for gid in ('elman_step', 'jordan_step', 'which_form_remembers_more', 'shape_of_w_xh', "
+        "grade_id):\n"
         "        recorded[gid] = 'b'\n"
         "answer('elman_step')\n\n" + WRONG_ELMAN
     )

@@ -236,7 +236,8 @@ OUTLIVE_MARKER = f"outlive-{uuid.uuid4().hex}"
 OUTLIVE = {
     "Popen in a new session": "import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', "
     f"'import time; time.sleep(300)', '{OUTLIVE_MARKER}'], start_new_session=True)\n",
-    "double fork and setsid": "import os, sys\npid = os.fork()\nif pid == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+    "double fork and setsid": "import os, sys\npid = os.fork()\nif pid == 0:\n    os.setsid()\n    if "
+    "os.fork() == 0:\n"
     "        os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(300)', "
     f"'{OUTLIVE_MARKER}'])\n    os._exit(0)\nos.waitpid(pid, 0)\n",
 }
@@ -310,7 +311,8 @@ def test_forks_and_threads_beyond_the_limit(tmp_path, attack):
 
 MEMORY_IN_CHILDREN = (
     "import subprocess, sys\n"
-    "grab = \"import time; b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); print('ok', flush=True); "
+    "grab = \"import time; b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); print('ok', "
+    "flush=True); "
     'time.sleep(1)"\n'
     "children = [subprocess.Popen([sys.executable, '-c', grab], stdout=subprocess.PIPE) for _ in range(3)]\n"
     "results = [(child.stdout.read(), child.wait()) for child in children]\n"
@@ -482,7 +484,8 @@ def test_display_and_comms_have_no_kernel_to_reach(tmp_path, attack):
 FORGED_REPLIES = {
     "an array of shape [10**12]": "h = json.dumps({'id': 1, 'arrays': [['<f8', [10**12]]]}).encode()\n"
     "os.write(int(sys.argv[2]), struct.pack('>I', len(h)) + h)\n",
-    "an array of shape [10**6, 10**6]": "h = json.dumps({'id': 1, 'arrays': [['<f8', [10**6, 10**6]]]}).encode()\n"
+    "an array of shape [10**6, 10**6]": "h = json.dumps({'id': 1, 'arrays': [['<f8', [10**6, "
+    "10**6]]]}).encode()\n"
     "os.write(int(sys.argv[2]), struct.pack('>I', len(h)) + h)\n",
     "a header of 2**31 bytes": "os.write(int(sys.argv[2]), struct.pack('>I', 2**31) + b'{' * 65536)\n",
 }
@@ -529,7 +532,8 @@ def test_a_well_formed_reply_of_the_largest_size_keeps_the_grader_bounded(tmp_pa
 KILLS = {
     "the parent": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n",
     # guarded: never kill -1 outside a sandbox (as root it would kill this machine's processes)
-    "every process": "import os, signal\nassert os.getuid() == 65534 and os.getpid() < 10, 'not in the sandbox'\n"
+    "every process": "import os, signal\nassert os.getuid() == 65534 and os.getpid() < 10, 'not in the "
+    "sandbox'\n"
     "try:\n    os.kill(-1, signal.SIGKILL)\nexcept ProcessLookupError:\n    pass\n",
 }
 

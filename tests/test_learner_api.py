@@ -78,7 +78,8 @@ def test_a_misspelt_id_gets_the_closest_name(capsys):
     check("zzzz")
     assert (
         said(capsys)
-        == "✗ there is no question named 'zzzz'; the id is in the cell's check(\"...\") line of the exercise\n"
+        == "✗ there is no question named 'zzzz'; the id is in the cell's check(\"...\") line of the "
+        "exercise\n"
     )
 
 

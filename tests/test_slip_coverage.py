@@ -27,8 +27,10 @@ MIN_SLIPS = 4
 # Graded functions whose slips are not outputs one can recompute (a training run, a forecaster that trains):
 # their hints read the learner's result another way, and their own tests write each slip out.
 NOT_RECOMPUTABLE = {
-    "train": "exercise 11's training loop: judged on the loss it reaches; tests/test_checks_text_generation.py",
-    "forecast": "exercise 12's trained forecaster: judged against baselines; tests/test_checks_forecasting.py",
+    "train": "exercise 11's training loop: judged on the loss it reaches; "
+    "tests/test_checks_text_generation.py",
+    "forecast": "exercise 12's trained forecaster: judged against baselines; "
+    "tests/test_checks_forecasting.py",
 }
 
 

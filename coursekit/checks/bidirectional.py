@@ -81,10 +81,12 @@ def bidirectional_slips(x, h0_fwd, h0_bwd, W_ih_f, W_hh_f, b_f, W_ih_b, W_hh_b, 
         return only_out(np.concatenate([fwd, backward], axis=2))
 
     return {
-        "your backward direction reads x in time order, x_0 first, and keeps that order: it is a second forward "
+        "your backward direction reads x in time order, x_0 first, and keeps that order: it is a second "
+        "forward "
         "RNN; it needs to read the sequence from the end, rnn_forward(x[:, ::-1], ...), and then flip its "
         "outputs back with [:, ::-1]": out(unreversed),
-        "your backward direction reads x in time order, x_0 first (only its outputs are flipped); it needs to "
+        "your backward direction reads x in time order, x_0 first (only its outputs are flipped); it needs "
+        "to "
         "read x[:, ::-1], from the last step, before its outputs are flipped back": out(unreversed[:, ::-1]),
         "your backward outputs are still in reading order (step t holds the state after reading x_{T-1} .. "
         "x_{T-1-t}); flip them back along time with [:, ::-1], so that step t holds the state after reading "
@@ -105,7 +107,8 @@ def bidirectional_slips(x, h0_fwd, h0_bwd, W_ih_f, W_hh_f, b_f, W_ih_b, W_hh_b, 
             np.concatenate([fwd, bwd])
         ),
         "your h_n[1] is the backward state at the last time step, after reading only x_{T-1}; the backward "
-        "direction's final state is the one after reading x_0, at step 0 once flipped back (backward[:, 0])": (
+        "direction's final state is the one after reading x_0, at step 0 once flipped back (backward[:, "
+        "0])": (
             right_out,
             np.stack([fwd[:, -1], bwd[:, -1]]),
         ),

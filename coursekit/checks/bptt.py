@@ -92,20 +92,25 @@ def slipped_step(dh_next, x, h_prev, h_next, W_xh, W_hh, slip: str = ""):
 
 
 STEP_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
-    "no tanh'": "your code sends dh_next straight into the products, without the derivative of tanh; it needs "
+    "no tanh'": "your code sends dh_next straight into the products, without the derivative of tanh; it "
+    "needs "
     "da = dh_next * (1 - h_next**2) first",
-    "tanh' of h_prev": "your derivative of tanh uses h_prev (1 - h_prev**2); it needs the output of this step, "
+    "tanh' of h_prev": "your derivative of tanh uses h_prev (1 - h_prev**2); it needs the output of this "
+    "step, "
     "1 - h_next**2",
     "1 - h": "your derivative of tanh is 1 - h_next; it needs the square, 1 - h_next**2",
-    "tanh twice": "your derivative of tanh takes tanh of h_next again (1 - tanh(h_next)**2); h_next already is "
+    "tanh twice": "your derivative of tanh takes tanh of h_next again (1 - tanh(h_next)**2); h_next already "
+    "is "
     "the tanh output, so it needs 1 - h_next**2",
     "h_next in dW_hh": "your dW_hh uses h_next; W_hh multiplies h_prev in the forward step, so it needs "
     "dW_hh = da.T @ h_prev",
-    "dW_hh transposed": "your dW_hh is h_prev.T @ da, the transpose; it needs da.T @ h_prev (row = the unit that "
+    "dW_hh transposed": "your dW_hh is h_prev.T @ da, the transpose; it needs da.T @ h_prev (row = the unit "
+    "that "
     "receives, column = the unit that sends)",
     "W_hh.T": "your dh_prev is da @ W_hh.T; the forward step used h_prev @ W_hh.T, so going back it needs "
     "da @ W_hh",
-    "db not summed": "your db keeps one row per sequence (shape (N, H)); b is shared by the whole batch, so it "
+    "db not summed": "your db keeps one row per sequence (shape (N, H)); b is shared by the whole batch, so "
+    "it "
     "needs the sum over the batch, db = da.sum(axis=0)",
 }
 
@@ -145,10 +150,13 @@ def slipped_sequence(dh, x, h0, h, W_xh, W_hh, slip: str = ""):
 SEQUENCE_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
     "no carry": "your step t takes only dh[:, t]; the state h_t also feeds step t+1, so it needs "
     "dh[:, t] + dh_prev, the gradient that step t+1 sent back through W_hh",
-    "no tanh'": "your code leaves out the derivative of tanh; it needs da_t = (dh[:, t] + dh_prev) * (1 - h[:, t]**2)",
-    "tanh twice": "your derivative of tanh takes tanh of h[:, t] again (1 - tanh(h[:, t])**2); h already holds the "
+    "no tanh'": "your code leaves out the derivative of tanh; it needs da_t = (dh[:, t] + dh_prev) * (1 - "
+    "h[:, t]**2)",
+    "tanh twice": "your derivative of tanh takes tanh of h[:, t] again (1 - tanh(h[:, t])**2); h already "
+    "holds the "
     "tanh outputs, so it needs 1 - h[:, t]**2",
-    "h_t in dW_hh": "your dW_hh adds da_t.T @ h[:, t], the state step t produced; W_hh multiplies the previous "
+    "h_t in dW_hh": "your dW_hh adds da_t.T @ h[:, t], the state step t produced; W_hh multiplies the "
+    "previous "
     "state, so it needs da_t.T @ h[:, t-1] (and h0 at t = 0)",
     "zero h0": "your first step uses zeros as its previous state; at t = 0 it needs h0",
     "wrap": "your step t = 0 takes h[:, t-1], which is h[:, -1], the last state; at t = 0 the previous state "
@@ -157,11 +165,13 @@ SEQUENCE_SLIPS = {  # slip -> the hint: what the learner's code does, then what 
     "da @ W_hh",
     "overwritten": "your weight gradients keep only one step's contribution; W_xh, W_hh and b are shared by "
     "all steps, so they need the sum of every step's (dW_hh += ...)",
-    "forward loop": "your loop runs forward in time, t = 0 to T-1; backpropagation through time needs to start "
+    "forward loop": "your loop runs forward in time, t = 0 to T-1; backpropagation through time needs to "
+    "start "
     "at the last step, t = T-1, and carry the gradient back to t = 0",
     "dh0 zero": "your dh0 is zero; h0 feeds the first step, so it needs the gradient that step 0 sends back, "
     "da_0 @ W_hh",
-    "db not summed": "your db keeps one row per sequence (shape (N, H)); b is shared by the whole batch, so it "
+    "db not summed": "your db keeps one row per sequence (shape (N, H)); b is shared by the whole batch, so "
+    "it "
     "needs the sum over the batch and over time",
 }
 

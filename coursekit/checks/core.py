@@ -228,11 +228,13 @@ def _shape_words(error: BaseException, frame, line: str) -> str | None:
             sa, sb = _tuple(dot.group(1)), _tuple(dot.group(2))
             return (
                 f"a matrix product (np.dot) met {_shape(sa)} and {_shape(sb)}: the inner sizes differ "
-                f"({sa[-1]} and {sb[-2] if len(sb) > 1 else sb[0]}). A weight stored (out, in) multiplies as x @ W.T"
+                f"({sa[-1]} and {sb[-2] if len(sb) > 1 else sb[0]}). A weight stored (out, in) multiplies as "
+                f"x @ W.T"
             )
         size_b, size_a = _MATMUL.search(message).groups()
         return (
-            f"a matrix product (@) met inner sizes {size_a} and {size_b}: in (n, k) @ (k, m) the columns of the "
+            f"a matrix product (@) met inner sizes {size_a} and {size_b}: in (n, k) @ (k, m) the columns of "
+            f"the "
             "left array must equal the rows of the right one. A weight stored (out, in) multiplies as x @ W.T"
         )
     match = isinstance(error, ValueError) and (_BROADCAST.search(message) or _INTO.search(message))
@@ -256,8 +258,10 @@ def _shape_words(error: BaseException, frame, line: str) -> str | None:
     if match:
         axis, first, size_first, other, size_other = match.groups()
         return (
-            f"np.concatenate: along axis {axis} array {first} has size {size_first} and array {other} has size "
-            f"{size_other}; every axis but the one joined must match. To put features side by side, join along "
+            f"np.concatenate: along axis {axis} array {first} has size {size_first} and array {other} has "
+            f"size "
+            f"{size_other}; every axis but the one joined must match. To put features side by side, join "
+            f"along "
             "the last axis (axis=-1)"
         )
     match = isinstance(error, ValueError) and _RESHAPE.search(message)
@@ -271,7 +275,8 @@ def _shape_words(error: BaseException, frame, line: str) -> str | None:
     if match:
         index, axis, size = match.groups()
         return (
-            f"index {index} is past the end of axis {axis}, which has size {size} (indices 0 to {int(size) - 1}): "
+            f"index {index} is past the end of axis {axis}, which has size {size} (indices 0 to "
+            f"{int(size) - 1}): "
             "check which axis the loop walks (batch-first: x[:, t] is time step t, x[n] is sequence n)"
         )
     return None

@@ -157,7 +157,8 @@ def _slips(D, H, O, N, T, G) -> dict[str, list]:
         "b": [
             (
                 (GH,),
-                "your b is flat, (G*H,), as torch stores it; in the material's column convention the bias is a "
+                "your b is flat, (G*H,), as torch stores it; in the material's column convention the bias is "
+                "a "
                 "column, (G*H, 1)",
             ),
             ((1, GH), "b is transposed: in the column convention it is a column, (G*H, 1)"),

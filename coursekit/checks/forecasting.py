@@ -100,19 +100,25 @@ def naive_slips(series) -> dict[str, np.ndarray]:
     series = np.asarray(series, dtype=float)
     rest = len(series) - 1
     return {
-        "your forecasts are series[1:], the values being forecast; the forecast of series[t+1] may only use values "
+        "your forecasts are series[1:], the values being forecast; the forecast of series[t+1] may only use "
+        "values "
         "up to series[t], so the naive forecasts are series[:-1]": series[1:],
-        "your forecast repeats the last value of the series at every step; the naive forecast moves along the "
+        "your forecast repeats the last value of the series at every step; the naive forecast moves along "
+        "the "
         "series, forecasts[t] = series[t] (series[:-1])": np.full(rest, series[-1]),
-        "your forecast repeats the first value of the series at every step; the naive forecast repeats the latest "
+        "your forecast repeats the first value of the series at every step; the naive forecast repeats the "
+        "latest "
         "value known at each step, forecasts[t] = series[t] (series[:-1])": np.full(rest, series[0]),
-        "your forecast repeats the mean of the series at every step (a mean that reads values yet to come); the "
+        "your forecast repeats the mean of the series at every step (a mean that reads values yet to come); "
+        "the "
         "naive forecast is the latest known value, forecasts[t] = series[t] (series[:-1])": np.full(
             rest, series.mean()
         ),
-        "your forecasts are the whole series, T values; the last value has nothing after it to forecast, so drop "
+        "your forecasts are the whole series, T values; the last value has nothing after it to forecast, so "
+        "drop "
         "it: series[:-1], T-1 values": series.copy(),
-        "your forecasts are np.roll(series, 1), which wraps the last value around to the front; the forecasts "
+        "your forecasts are np.roll(series, 1), which wraps the last value around to the front; the "
+        "forecasts "
         "start at series[0] and stop before the last value: series[:-1], T-1 values": np.roll(series, 1),
     }
 
@@ -129,28 +135,33 @@ def ar_slips(series, p) -> dict[str, np.ndarray]:
     windows = sliding_windows(series, p)[0]  # (T-p, p): windows[i] = series[i:i+p], oldest value first
     copies = np.eye(p + 1)  # a target that is one of its window's own values is fitted exactly by that value
     return {
-        "your lag weights are in reverse order, newest lag first (each window read backwards); build each row in "
+        "your lag weights are in reverse order, newest lag first (each window read backwards); build each "
+        "row in "
         "time order, oldest first, series[t-p:t], so that coefficients[p-1] belongs to series[t-1]": np.r_[
             right[:p][::-1], right[p]
         ],
-        "your bias comes first (the column of ones on the left of the windows); put the column of ones after the "
+        "your bias comes first (the column of ones on the left of the windows); put the column of ones after "
+        "the "
         "p lags, so that coefficients = [w_1, ..., w_p, b]": np.r_[right[p], right[:p]],
         "your design has no column of ones, so there is no bias; add a column of ones after the p lags and "
         "return p+1 coefficients": least_squares_ar(series, p, bias=False),
-        "your bias is 0: you fitted without a column of ones and appended 0; fit the bias together with the lags, "
+        "your bias is 0: you fitted without a column of ones and appended 0; fit the bias together with the "
+        "lags, "
         "as the weight of a column of ones": np.r_[least_squares_ar(series, p, bias=False), 0.0],
-        "your rows hold p+1 past values (these are the coefficients of AR(p+1)); each row is the p values just "
+        "your rows hold p+1 past values (these are the coefficients of AR(p+1)); each row is the p values "
+        "just "
         "before its target, series[t-p:t]": least_squares_ar(series, p + 1),
-        "your fit copies the newest value of each window (coefficients [0, ..., 0, 1, 0]): each of your targets "
-        "is a value of its own window; the target of the window series[t-p:t] is the next value, series[t]": copies[
-            p - 1
-        ],
+        "your fit copies the newest value of each window (coefficients [0, ..., 0, 1, 0]): each of your "
+        "targets "
+        "is a value of its own window; the target of the window series[t-p:t] is the next value, "
+        "series[t]": copies[p - 1],
         (
             "your fit copies the oldest value of each window (coefficients [1, 0, ..., 0]): your targets, "
             "series[:-p], are the windows' own first values; the target of series[i:i+p] is series[i+p], so "
             "targets = series[p:]"
         ): copies[0],
-        "your targets are two steps after their windows (series[p+1:]); the target of the window series[t-p:t] is "
+        "your targets are two steps after their windows (series[p+1:]); the target of the window "
+        "series[t-p:t] is "
         "series[t], the very next value, so targets = series[p:]": _ar_fit(windows[:-1], series[p + 1 :]),
     }
 
@@ -165,10 +176,10 @@ def mae_slips(y_true, y_pred) -> dict[str, np.ndarray]:
         "the mean of np.abs(y_true - y_pred)": np.sqrt(np.mean(error**2)),
         # abs(mean(y_true - y_pred)) returns the same number where the errors average above 0 (the public case)
         "your MAE averages the signed errors y_true - y_pred (or takes the absolute value of that mean), so "
-        "positive and negative errors cancel; take the absolute value of each error first, then the mean": np.mean(
-            error
-        ),
-        "your MAE averages the signed errors y_pred - y_true, so positive and negative errors cancel (and the sign "
+        "positive and negative errors cancel; take the absolute value of each error first, then the "
+        "mean": np.mean(error),
+        "your MAE averages the signed errors y_pred - y_true, so positive and negative errors cancel (and "
+        "the sign "
         "is flipped); take the absolute value of each error first, then the mean": np.mean(-error),
         "your MAE sums the absolute errors; divide the sum by how many there are (np.mean)": np.sum(
             np.abs(error)
@@ -551,7 +562,8 @@ def _slip_words(history, horizon: int, received) -> tuple[str, bool]:
     if _is_flat(received):
         if np.isclose(received[0], history[-1]):
             return (
-                "yours is the naive forecast itself (the last value, repeated): a flat line cannot follow the "
+                "yours is the naive forecast itself (the last value, repeated): a flat line cannot follow "
+                "the "
                 "cycle",
                 True,
             )
@@ -559,14 +571,16 @@ def _slip_words(history, horizon: int, received) -> tuple[str, bool]:
             return ("yours is the mean of the history, repeated: a flat line cannot follow the cycle", True)
         return (
             "every year of your forecast is the same value, and a flat line cannot follow the cycle; if you "
-            "forecast one year and repeated it, feed each forecast back as the newest value of the window and "
+            "forecast one year and repeated it, feed each forecast back as the newest value of the window "
+            "and "
             "forecast again (forecast_recursively)",
             True,
         )
     p = _ar_copy(history, horizon, received)
     if p is not None:
         return (
-            f"yours is the forecast of a least-squares AR({p}), a baseline itself; this question asks for the "
+            f"yours is the forecast of a least-squares AR({p}), a baseline itself; this question asks for "
+            f"the "
             "recurrent forecaster you train (the GRU above)",
             True,
         )
@@ -640,10 +654,12 @@ class RecurrentForecastQuestion(FunctionQuestion):
             where = (
                 "your forecast does not count, whatever its error"
                 if always
-                else "your forecast's mean absolute error is not below both plain forecasts' (the naive forecast and "
+                else "your forecast's mean absolute error is not below both plain forecasts' (the naive "
+                "forecast and "
                 "the history's mean)"
                 if yours >= base.plain
-                else "your forecast beats the naive forecast and the history's mean, but not by enough: its mean "
+                else "your forecast beats the naive forecast and the history's mean, but not by enough: its "
+                "mean "
                 "absolute error is above the margin over the AR baseline"
             )
             return Verdict(FAILED, f"on {case.label}: {where}. Hint: {words}.")

@@ -45,9 +45,11 @@ def clip_slips(g1, g2, max_norm) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     return {
         "each array was clipped by its own norm; the norm is global: sqrt(sum(g1**2) + sum(g2**2)) over both "
         "arrays together, and both are scaled by the same factor": (own(g1), own(g2)),
-        "the gradients were scaled up to max_norm although their norm was already below it; scale only when the "
+        "the gradients were scaled up to max_norm although their norm was already below it; scale only when "
+        "the "
         "global norm exceeds max_norm (factor min(1, max_norm / norm))": scaled(c / norm),
-        "the entries were clamped to [-max_norm, max_norm]: that is clipping by value; clipping by norm rescales "
+        "the entries were clamped to [-max_norm, max_norm]: that is clipping by value; clipping by norm "
+        "rescales "
         "every entry by one factor": (np.clip(g1, -c, c), np.clip(g2, -c, c)),
         "the factor is upside down: multiply by max_norm / norm, not norm / max_norm": scaled(
             max(1.0, norm / c)
@@ -104,7 +106,8 @@ def norms_slips(W_hh, h, dh_T) -> dict[str, np.ndarray]:
         "the tanh derivative is missing: one step back is dh_{t-1} = (dh_t * (1 - h_t**2)) @ W_hh": backward(
             lambda dh, t: dh @ W_hh
         ),
-        "the norms are in reverse order: norms[t] belongs to step t, so norms[-1] is ||dh_T|| and norms[0] the "
+        "the norms are in reverse order: norms[t] belongs to step t, so norms[-1] is ||dh_T|| and norms[0] "
+        "the "
         "earliest step": backward(right_step)[::-1],
         (
             "W_hh is transposed: h_t = tanh(... + h_{t-1} @ W_hh.T), so going back multiplies by W_hh, not "
@@ -117,9 +120,8 @@ def norms_slips(W_hh, h, dh_T) -> dict[str, np.ndarray]:
         "your tanh derivative is 1 - h; it is 1 - h**2 (h = tanh(z), and tanh' = 1 - tanh**2)": backward(
             lambda dh, t: (dh * (1 - h[:, t])) @ W_hh
         ),
-        "your tanh derivative is 1 + h**2; it is 1 - h**2 (it shrinks the gradient, never grows it)": backward(
-            lambda dh, t: (dh * (1 + h[:, t] ** 2)) @ W_hh
-        ),
+        "your tanh derivative is 1 + h**2; it is 1 - h**2 (it shrinks the gradient, never grows "
+        "it)": backward(lambda dh, t: (dh * (1 + h[:, t] ** 2)) @ W_hh),
         "each norm is taken after the step back, so norms[t] is the norm one step earlier and ||dh_T|| is "
         "never recorded; record norms[t] = ||dh|| first, then step back": backward(right_step, after=True),
         "np.linalg.norm(dh, 2) of the (N, H) matrix dh is its largest singular value; the norm over all N*H "

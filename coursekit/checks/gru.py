@@ -63,22 +63,28 @@ def slipped_forward(x, h_prev, W_ih, W_hh, b_ih, b_hh, slip: str = ""):
 
 
 FORWARD_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
-    "z swapped": "your h_next is z * n + (1 - z) * h_prev; PyTorch's form needs h_next = (1 - z) * n + z * h_prev, "
+    "z swapped": "your h_next is z * n + (1 - z) * h_prev; PyTorch's form needs h_next = (1 - z) * n + z * "
+    "h_prev, "
     "so that a unit with z = 1 keeps its old state",
-    "r outside b_hn": "your candidate adds b_hn outside the reset gate, r * (h_prev @ W_hn.T) + b_hn; it needs "
+    "r outside b_hn": "your candidate adds b_hn outside the reset gate, r * (h_prev @ W_hn.T) + b_hn; it "
+    "needs "
     "r * (h_prev @ W_hn.T + b_hn): r multiplies the recurrent part, bias included",
     "r before the product": "your candidate multiplies h_prev by the reset gate before the product, "
     "(r * h_prev) @ W_hn.T (the original paper's form); PyTorch's form needs the product "
     "first, r * (h_prev @ W_hn.T + b_hn)",
-    "no r": "your candidate n leaves out the reset gate; it needs n = tanh(W_in x + b_in + r * (W_hn h_prev + b_hn))",
-    "order z, r, n": "your code reads the gate blocks in the order z, r, n; PyTorch's order, used here, is r, z, n: "
+    "no r": "your candidate n leaves out the reset gate; it needs n = tanh(W_in x + b_in + r * (W_hn h_prev "
+    "+ b_hn))",
+    "order z, r, n": "your code reads the gate blocks in the order z, r, n; PyTorch's order, used here, is "
+    "r, z, n: "
     "rows 0:H of the weights and biases need to be the reset gate r and rows H:2H the update gate z",
     "tanh gates": "your gates r and z take tanh; they need the sigmoid, a fraction between 0 and 1 (only the "
     "candidate n takes tanh)",
     "sigmoid n": "your candidate n takes the sigmoid; it needs tanh, so that the new content can be negative "
     "(only the gates r and z take the sigmoid)",
-    "no tanh n": "your candidate n has no activation; it needs n = tanh(W_in x + b_in + r * (W_hn h_prev + b_hn))",
-    "no b_hh": "your recurrent part h_prev @ W_hh.T leaves out the bias b_hh; PyTorch's GRU has two biases, so it "
+    "no tanh n": "your candidate n has no activation; it needs n = tanh(W_in x + b_in + r * (W_hn h_prev + "
+    "b_hn))",
+    "no b_hh": "your recurrent part h_prev @ W_hh.T leaves out the bias b_hh; PyTorch's GRU has two biases, "
+    "so it "
     "needs h_prev @ W_hh.T + b_hh",
 }
 
@@ -134,29 +140,40 @@ def slipped_backward(dh_next, x, h_prev, W_ih, W_hh, b_ih, b_hh, slip: str = "")
 
 
 BACKWARD_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
-    "no direct path": "your dh_prev is d_hidden @ W_hh alone; h_next = (1 - z) * n + z * h_prev also holds h_prev "
+    "no direct path": "your dh_prev is d_hidden @ W_hh alone; h_next = (1 - z) * n + z * h_prev also holds "
+    "h_prev "
     "directly, so it needs dh_prev = dh_next * z + d_hidden @ W_hh",
-    "only the direct path": "your dh_prev is dh_next * z alone; h_prev also enters r, z and n through W_hh, so it "
+    "only the direct path": "your dh_prev is dh_next * z alone; h_prev also enters r, z and n through W_hh, "
+    "so it "
     "needs dh_prev = dh_next * z + d_hidden @ W_hh",
-    "no path through r": "your dh_prev leaves out the path through the reset gate (the r block of d_hidden times "
+    "no path through r": "your dh_prev leaves out the path through the reset gate (the r block of d_hidden "
+    "times "
     "W_hr); with d_hidden = [da_r, da_z, da_n * r] it needs dh_prev = dh_next * z + "
     "d_hidden @ W_hh, all three blocks",
-    "n block without r": "your d_hidden has da_n in its n block; the reset gate scales the recurrent part of n, so "
+    "n block without r": "your d_hidden has da_n in its n block; the reset gate scales the recurrent part of "
+    "n, so "
     "it needs da_n * r there (in dW_hh, db_hh and dh_prev)",
-    "da_r without b_hn": "your da_r uses h_prev @ W_hn.T without b_hn; r multiplies (W_hn h_prev + b_hn), so it "
+    "da_r without b_hn": "your da_r uses h_prev @ W_hn.T without b_hn; r multiplies (W_hn h_prev + b_hn), so "
+    "it "
     "needs da_r = da_n * (h_prev @ W_hn.T + b_hn) * r * (1 - r)",
     "tanh' sign": "your derivative of the candidate n is 1 + n**2; n = tanh(a_n), so it needs 1 - n**2",
-    "sigmoid' sign": "your derivative of a gate s (r or z) is s * (1 + s); s = sigmoid(a), so it needs s * (1 - s)",
-    "dz sign": "your gradient at z is dh_next * (n - h_prev), the wrong sign; h_next = (1 - z) * n + z * h_prev, "
+    "sigmoid' sign": "your derivative of a gate s (r or z) is s * (1 + s); s = sigmoid(a), so it needs s * "
+    "(1 - s)",
+    "dz sign": "your gradient at z is dh_next * (n - h_prev), the wrong sign; h_next = (1 - z) * n + z * "
+    "h_prev, "
     "so it needs dh_next * (h_prev - n)",
-    "z swapped": "your gradients are those of h_next = z * n + (1 - z) * h_prev, z and (1 - z) swapped; PyTorch's "
+    "z swapped": "your gradients are those of h_next = z * n + (1 - z) * h_prev, z and (1 - z) swapped; "
+    "PyTorch's "
     "form, h_next = (1 - z) * n + z * h_prev, needs dn = dh_next * (1 - z), dz = dh_next * (h_prev - n) "
     "and the direct term dh_next * z",
-    "transposed": "your weight gradients are x.T @ d_input and h_prev.T @ d_hidden, the transposes; each needs the "
+    "transposed": "your weight gradients are x.T @ d_input and h_prev.T @ d_hidden, the transposes; each "
+    "needs the "
     "shape of its weight, (3H, in): dW_ih = d_input.T @ x and dW_hh = d_hidden.T @ h_prev",
-    "db per sequence": "your db_ih and db_hh keep one row per sequence, (N, 3H); a bias is shared by the whole "
+    "db per sequence": "your db_ih and db_hh keep one row per sequence, (N, 3H); a bias is shared by the "
+    "whole "
     "batch, so they need the sum over it, d_input.sum(axis=0) and d_hidden.sum(axis=0)",
-    "mean": "your parameter gradients are means over the batch; the loss adds the sequences up, so they need the "
+    "mean": "your parameter gradients are means over the batch; the loss adds the sequences up, so they need "
+    "the "
     "sum: dW_ih = d_input.T @ x, db_ih = d_input.sum(axis=0), without dividing by N",
 }
 
@@ -175,7 +192,8 @@ def backward_hints(inputs, received) -> str | None:
     dx, dh_prev = backward_reference(**inputs)[:2]
     if matching_slips(received, {"parameters": (dx, dh_prev, None, None, None, None)}):
         return (
-            "your dx and dh_prev are right but a parameter gradient is not; with d_input = [da_r, da_z, da_n] "
+            "your dx and dh_prev are right but a parameter gradient is not; with d_input = [da_r, da_z, "
+            "da_n] "
             "and d_hidden = [da_r, da_z, da_n * r], each (N, 3H), they need dW_ih = d_input.T @ x, "
             "dW_hh = d_hidden.T @ h_prev, db_ih = d_input.sum(axis=0) and db_hh = d_hidden.sum(axis=0)"
         )

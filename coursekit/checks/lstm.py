@@ -71,18 +71,24 @@ def slipped_forward(x, h_prev, c_prev, W_ih, W_hh, b, slip: str):
 
 
 FORWARD_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
-    "order ifog": "your code reads the gate blocks in the order i, f, o, g; PyTorch's order, used here, is i, f, g, o: "
+    "order ifog": "your code reads the gate blocks in the order i, f, o, g; PyTorch's order, used here, is "
+    "i, f, g, o: "
     "the third block of H rows needs to be the candidate g and the fourth the output gate o",
-    "order figo": "your code reads the gate blocks in the order f, i, g, o; PyTorch's order, used here, is i, f, g, o: "
+    "order figo": "your code reads the gate blocks in the order f, i, g, o; PyTorch's order, used here, is "
+    "i, f, g, o: "
     "the first block of H rows needs to be the input gate i and the second the forget gate f",
-    "sigmoid g": "your candidate g takes the sigmoid; it needs tanh: g is the content written to the cell and may "
+    "sigmoid g": "your candidate g takes the sigmoid; it needs tanh: g is the content written to the cell "
+    "and may "
     "be negative; only the gates i, f, o take the sigmoid",
-    "no tanh(c)": "your h_next is o * c_next; it needs the cell state through tanh first, h_next = o * tanh(c_next)",
-    "no forget gate": "your c_next keeps all of c_prev (c_prev + i * g); it needs the forget gate to scale it, "
+    "no tanh(c)": "your h_next is o * c_next; it needs the cell state through tanh first, h_next = o * "
+    "tanh(c_next)",
+    "no forget gate": "your c_next keeps all of c_prev (c_prev + i * g); it needs the forget gate to scale "
+    "it, "
     "c_next = f * c_prev + i * g",
     "1 - f": "your c_next keeps (1 - f) * c_prev; the forget gate f is the fraction kept, so it needs "
     "c_next = f * c_prev + i * g",
-    "swapped": "your function returns (c_next, h_next); it needs to return them in the order (h_next, c_next)",
+    "swapped": "your function returns (c_next, h_next); it needs to return them in the order (h_next, "
+    "c_next)",
 }
 
 
@@ -139,23 +145,30 @@ def slipped_backward(dh_next, dc_next, x, h_prev, c_prev, W_ih, W_hh, b, slip: s
 
 
 BACKWARD_SLIPS = {  # slip -> the hint: what the learner's code does, then what it needs
-    "no dc_next": "your dc leaves out dc_next, the gradient that arrives at c_next from the next step; it needs "
+    "no dc_next": "your dc leaves out dc_next, the gradient that arrives at c_next from the next step; it "
+    "needs "
     "both paths, dc = dc_next + dh_next * o * (1 - tanh(c_next)**2)",
-    "no path through h": "your dc is dc_next alone; c_next also reaches the loss through h_next = o * tanh(c_next), "
+    "no path through h": "your dc is dc_next alone; c_next also reaches the loss through h_next = o * "
+    "tanh(c_next), "
     "so it needs dc = dc_next + dh_next * o * (1 - tanh(c_next)**2)",
     "tanh' sign": "your derivative of tanh(c_next) is 1 + tanh(c_next)**2 (that is tan's); it needs "
     "1 - tanh(c_next)**2",
     "no tanh'": "your path from h_next to c_next leaves out the derivative of tanh; it needs "
     "dh_next * o * (1 - tanh(c_next)**2)",
     "g' sign": "your derivative of the candidate g is 1 + g**2; g = tanh(a_g), so it needs 1 - g**2",
-    "dc_prev no f": "your dc_prev is dc, the gradient at c_next; c_prev reaches c_next through the forget gate, "
+    "dc_prev no f": "your dc_prev is dc, the gradient at c_next; c_prev reaches c_next through the forget "
+    "gate, "
     "so it needs dc_prev = dc * f",
-    "dc_prev 1 - f": "your dc_prev is dc * (1 - f); c_next = f * c_prev + i * g, so it needs dc_prev = dc * f",
-    "dc_prev zero": "your dc_prev is zero; c_prev enters c_next = f * c_prev + i * g, so it needs dc_prev = dc * f",
-    "dc_prev from dc_next": "your dc_prev is dc_next * f, which misses the path through h_next = o * tanh(c_next); "
+    "dc_prev 1 - f": "your dc_prev is dc * (1 - f); c_next = f * c_prev + i * g, so it needs dc_prev = dc * "
+    "f",
+    "dc_prev zero": "your dc_prev is zero; c_prev enters c_next = f * c_prev + i * g, so it needs dc_prev = "
+    "dc * f",
+    "dc_prev from dc_next": "your dc_prev is dc_next * f, which misses the path through h_next = o * "
+    "tanh(c_next); "
     "it needs the total gradient at c_next, dc_prev = dc * f with "
     "dc = dc_next + dh_next * o * (1 - tanh(c_next)**2)",
-    "order ifog": "your code reads the gate blocks in the order i, f, o, g; PyTorch's order, used here, is i, f, g, o: "
+    "order ifog": "your code reads the gate blocks in the order i, f, o, g; PyTorch's order, used here, is "
+    "i, f, g, o: "
     "the third block of H rows needs to be the candidate g and the fourth the output gate o",
 }
 

@@ -69,15 +69,18 @@ def many_to_one_slips(logits, target) -> dict[str, np.ndarray]:
         "-log p(target)": -last.mean(),
         "your loss scores logits[:, 0], the FIRST step; the output of a many-to-one network comes after the "
         "last step, logits[:, -1]": every_step[:, 0].mean(),
-        "your loss averages the cross-entropy of every step; many-to-one has one output, after the last step: "
+        "your loss averages the cross-entropy of every step; many-to-one has one output, after the last "
+        "step: "
         "score only logits[:, -1]": every_step.mean(),
         (
-            "your loss adds up the cross-entropy of every step; many-to-one scores only the last step, logits[:, "
+            "your loss adds up the cross-entropy of every step; many-to-one scores only the last step, "
+            "logits[:, "
             "-1]"
         ): every_step.sum(axis=1).mean(),
         "your loss adds up the N sequences' cross-entropies; it needs their mean (divide by N)": last.sum(),
         (
-            "your softmax normalises over the batch (axis 0); it needs to normalise over the classes, the last "
+            "your softmax normalises over the batch (axis 0); it needs to normalise over the classes, the "
+            "last "
             "axis"
         ): -_picked(logits[:, -1], target, axis=0).mean(),
         "your log_probs[:, target] is an N x N table (every sequence at every sequence's target); pick each "
@@ -124,10 +127,12 @@ def many_to_many_slips(logits, targets, mask) -> dict[str, np.ndarray]:
             "p(target)"
         ): -masked.sum() / N,
         (
-            "your loss counts the padded steps too; multiply the per-step losses by the mask before adding them "
+            "your loss counts the padded steps too; multiply the per-step losses by the mask before adding "
+            "them "
             "up"
         ): per_step.sum() / N,
-        "your loss averages over all real steps of the batch (torch's default reduction); the material's loss "
+        "your loss averages over all real steps of the batch (torch's default reduction); the material's "
+        "loss "
         "ADDS the steps of a sequence and only averages over the batch": masked.sum() / mask.sum(),
         "your loss averages each sequence over its steps; the material's loss ADDS the steps of a sequence, "
         "then averages over the batch": (masked.sum(axis=1) / mask.sum(axis=1)).mean(),
@@ -135,7 +140,8 @@ def many_to_many_slips(logits, targets, mask) -> dict[str, np.ndarray]:
         "sequences": masked.sum(),
         "your loss divides by N * T, padding included; add up the steps and divide by N only": masked.sum()
         / (N * T),
-        "your softmax normalises over the steps (axis 1); it needs to normalise over the classes, the last axis "
+        "your softmax normalises over the steps (axis 1); it needs to normalise over the classes, the last "
+        "axis "
         "(axis 2)": -(_picked(logits, targets, axis=1) * mask).sum() / N,
     }
 
@@ -211,20 +217,20 @@ def greedy_slips(h0, W_xh, W_hh, b, W_hy, b_y, embed, start, steps) -> dict[str,
         "embed[token] with token = argmax of the last logits": decode(
             lambda h, token: update(np.full(N, int(start)), h)
         ),
-        "your steps all start again from h0; the new state h_t needs to be carried on to the next step": decode(
-            lambda h, token: update(token, h0)
-        ),
+        "your steps all start again from h0; the new state h_t needs to be carried on to the next "
+        "step": decode(lambda h, token: update(token, h0)),
         "your state has no tanh; it needs h_t = np.tanh(embed[token] @ W_xh.T + h @ W_hh.T + b)": decode(
             lambda h, token: update(token, h, act=lambda a: a)
         ),
-        "your recurrent term is h @ W_hh, without the transpose; a weight stored (out, in) needs h @ W_hh.T": decode(
-            lambda h, token: update(token, h, recurrent=W_hh)
-        ),
-        "your tokens are scored from the state before its update (the first from h0, before the start token is "
+        "your recurrent term is h @ W_hh, without the transpose; a weight stored (out, in) needs h @ "
+        "W_hh.T": decode(lambda h, token: update(token, h, recurrent=W_hh)),
+        "your tokens are scored from the state before its update (the first from h0, before the start token "
+        "is "
         "read); each step first updates h, then takes the argmax of the new h @ W_hy.T + b_y": _greedy(
             h0, start, steps, score_then_update
         ),
-        "your tokens begin with the start token; it is the first input, not an output: return the `steps` tokens "
+        "your tokens begin with the start token; it is the first input, not an output: return the `steps` "
+        "tokens "
         "predicted after it": np.concatenate([first, right[:, :-1]], axis=1),
         (
             "your tokens begin with the start token (steps + 1 of them); return only the `steps` predicted "

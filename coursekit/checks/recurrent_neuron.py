@@ -45,7 +45,8 @@ def elman_slips(x_t, h_prev, W_xh, W_hh, b) -> dict[str, tuple]:
         "of that sum": (a,),
         "your h_t takes the sigmoid of the sum; the recurrent neuron here takes tanh, so that a state can be "
         "negative as well as positive (-1 to 1)": (1 / (1 + np.exp(-a)),),
-        "your h_t takes ReLU of the sum; the recurrent neuron here takes tanh, which keeps each state between "
+        "your h_t takes ReLU of the sum; the recurrent neuron here takes tanh, which keeps each state "
+        "between "
         "-1 and 1": (np.maximum(a, 0),),
         "the bias b is missing from your sum; it needs + b inside the tanh": (
             np.tanh(x_t @ W_xh.T + h_prev @ W_hh.T),
@@ -93,7 +94,8 @@ def jordan_slips(x_t, y_prev, W_xh, W_yh, b, W_hy, b_y) -> dict[str, tuple]:
         "your function returns (y_t, h_t); it needs to return them in the order (h_t, y_t)": (y_t, h_t),
         "y_prev is not used in your h_t; the previous output needs to enter the hidden units through W_yh, "
         "+ y_prev @ W_yh.T": (h_no_y, h_no_y @ W_hy.T + b_y),
-        "your y_t takes tanh; the output here is linear, it needs y_t = h_t @ W_hy.T + b_y with no activation": (
+        "your y_t takes tanh; the output here is linear, it needs y_t = h_t @ W_hy.T + b_y with no "
+        "activation": (
             h_t,
             np.tanh(y_t),
         ),

@@ -77,13 +77,16 @@ def softmax_slips(logits, temperature) -> dict[str, np.ndarray]:
         "the logits were multiplied by the temperature; divide them by it (softmax(z / T)), so that a low "
         "temperature sharpens the distribution and a high one flattens it": softmax(logits * T),
         "the temperature is not used: divide the logits by it before the softmax": softmax(logits),
-        "the softmax normalises over the wrong axis: each row (one prediction, axis 1 / axis=-1) must sum to 1, "
+        "the softmax normalises over the wrong axis: each row (one prediction, axis 1 / axis=-1) must sum to "
+        "1, "
         "not each column": softmax(logits / T, axis=0),
         "the temperature was applied after the softmax (probabilities divided by T): divide the logits by T, "
         "then take the softmax": softmax(logits) / T,
-        "the probabilities were raised to the power 1/T but not normalised again, so the rows no longer sum to 1: "
+        "the probabilities were raised to the power 1/T but not normalised again, so the rows no longer sum "
+        "to 1: "
         "divide the logits by T, then take the softmax": softmax(logits) ** (1 / T),
-        "the sum runs over the whole array (e.sum() with no axis): each row is its own distribution, so divide by "
+        "the sum runs over the whole array (e.sum() with no axis): each row is its own distribution, so "
+        "divide by "
         "the row's sum, e.sum(axis=1, keepdims=True)": softmax((logits / T).ravel()).reshape(logits.shape),
     }
 
@@ -95,8 +98,10 @@ def softmax_hints(inputs, received) -> str | None:
         return None
     if not np.all(np.isfinite(got)):
         return (
-            "np.exp overflowed (exp of a number above ~709 is inf, and inf / inf is NaN): subtract each row's "
-            "maximum from z / T before np.exp; the softmax does not change, and the largest exponent becomes 0"
+            "np.exp overflowed (exp of a number above ~709 is inf, and inf / inf is NaN): subtract each "
+            "row's "
+            "maximum from z / T before np.exp; the softmax does not change, and the largest exponent becomes "
+            "0"
         )
     return matching_slip(got, softmax_slips(**inputs))
 
@@ -119,16 +124,19 @@ def bits_slips(logits, targets) -> dict[str, float]:
     log_p = log_softmax(logits)
     nats = -log_p[rows, targets]
     return {
-        "that is in nats: np.log is the natural logarithm. Bits use log2: divide by np.log(2) (or use np.log2 "
+        "that is in nats: np.log is the natural logarithm. Bits use log2: divide by np.log(2) (or use "
+        "np.log2 "
         "of the probabilities)": np.mean(nats),
         "the costs were summed over the characters; bits per character is their mean": np.sum(nats)
         / np.log(2),
-        "the softmax normalises over the wrong axis: each row (one prediction, over the V characters) must sum "
+        "the softmax normalises over the wrong axis: each row (one prediction, over the V characters) must "
+        "sum "
         "to 1": -np.mean(log_softmax(logits, axis=0)[rows, targets]) / np.log(2),
         "the logits were used as log-probabilities without a softmax: normalise each row first "
         "(log p = z - log(sum(exp(z))))": -np.mean(logits[rows, targets]) / np.log(2),
         "the sign is missing: the cost is -log2 p, a positive number": np.mean(-nats) / np.log(2),
-        "log_p[:, targets] picks an (N, N) block (every row at every target), not one entry per row: index with "
+        "log_p[:, targets] picks an (N, N) block (every row at every target), not one entry per row: index "
+        "with "
         "log_p[np.arange(N), targets] to take the target of each prediction": -np.mean(log_p[:, targets])
         / np.log(2),
     }
@@ -195,13 +203,17 @@ def slipped_forward(x_ids, h0, W_xh, W_hh, b_h, W_hy, b_y, slip: str):
 
 
 FORWARD_SLIPS = {
-    "not carried": "every step starts from h0: the state must carry on, h_t = tanh(... + h_{t-1} @ W_hh.T ...) with "
+    "not carried": "every step starts from h0: the state must carry on, h_t = tanh(... + h_{t-1} @ W_hh.T "
+    "...) with "
     "h_{t-1} the state the previous step just made",
-    "zero h0": "h0 is ignored (the loop starts from zeros): the first step reads the given h0, which in stateful "
+    "zero h0": "h0 is ignored (the loop starts from zeros): the first step reads the given h0, which in "
+    "stateful "
     "training is the state the previous window left behind",
     "no tanh": "tanh is missing: h_t = tanh(W_xh[:, x_t].T + h_{t-1} @ W_hh.T + b_h)",
-    "W_hh transposed": "W_hh is transposed: weights are stored (out, in), so the recurrent term is h_{t-1} @ W_hh.T",
-    "logits from h_prev": "the logits come from the state before the step: logits_t = h_t @ W_hy.T + b_y reads the "
+    "W_hh transposed": "W_hh is transposed: weights are stored (out, in), so the recurrent term is h_{t-1} @ "
+    "W_hh.T",
+    "logits from h_prev": "the logits come from the state before the step: logits_t = h_t @ W_hy.T + b_y "
+    "reads the "
     "state that has just read x_t, so the prediction of x_{t+1} has seen x_t",
     "no b_h": "the bias b_h is missing from the state update",
     "no b_y": "the bias b_y is missing from the logits",
@@ -254,7 +266,8 @@ def loss_slips(logits, targets) -> dict:
             None,
         ),
         "the sign is wrong: the loss is -log p of the targets, a positive number": (-loss, None),
-        "dlogits is not divided by N*T: the loss is a mean, so each prediction's gradient softmax - onehot is "
+        "dlogits is not divided by N*T: the loss is a mean, so each prediction's gradient softmax - onehot "
+        "is "
         "divided by N*T": (None, dlogits * N * T),
         "dlogits is divided by N only; divide by N*T, as the loss is": (None, dlogits * T),
         "dlogits has the wrong sign: it is softmax - onehot (the gradient of -log p), not onehot - softmax": (
@@ -316,14 +329,16 @@ def slipped_backward(dlogits, x_ids, h0, hs, W_hh, W_hy, slip: str):
 BACKWARD_SLIPS = {
     "no tanh'": "the derivative of tanh is missing: da_t = dh_t * (1 - h_t**2) before the products",
     "1 - h": "the derivative of tanh is 1 - h_t**2, not 1 - h_t",
-    "no carry": "the gradient from the later step is not added: the total gradient at h_t is what its own loss "
+    "no carry": "the gradient from the later step is not added: the total gradient at h_t is what its own "
+    "loss "
     "sends (dlogits_t @ W_hy) plus what step t+1 sends back (da_{t+1} @ W_hh)",
     "forward loop": "the loop runs forward in time: backpropagation through time starts at the last step, "
     "t = T-1, and carries the gradient back to t = 0",
     "h_t in dW_hh": "dW_hh takes h_{t-1}, the state that entered step t (h0 at the first step), not h_t: "
     "dW_hh = sum over t of da_t.T @ h_{t-1}",
     "W_hh.T": "the gradient going back to h_{t-1} is da_t @ W_hh (the forward pass multiplied by W_hh.T)",
-    "duplicates lost": "dW_xh misses some contributions: dW_xh[:, x] += da.T adds only once for a character that "
+    "duplicates lost": "dW_xh misses some contributions: dW_xh[:, x] += da.T adds only once for a character "
+    "that "
     "several sequences read at the same step. Accumulate with np.add.at(dW_xh.T, x, da), or with "
     "a product with one-hot rows: da.T @ np.eye(V)[x]",
     "db over time only": "db_h is summed over time but not over the batch: sum da over both axes, N and T "
@@ -369,16 +384,19 @@ def clip_slips(dW_xh, dW_hh, db_h, dW_hy, db_y, max_norm) -> dict:
     grads, c = (dW_xh, dW_hh, db_h, dW_hy, db_y), float(max_norm)
     norm = np.sqrt(sum(np.sum(g**2) for g in grads))
     return {
-        "each array was clipped by its own norm; the norm is global: the square root of the sum of squares of all "
+        "each array was clipped by its own norm; the norm is global: the square root of the sum of squares "
+        "of all "
         "five arrays together, and all five are scaled by the same factor": tuple(
             g * min(1.0, c / np.linalg.norm(g)) for g in grads
         ),
-        "the gradients were scaled up to max_norm although their norm was already below it; scale only when the "
+        "the gradients were scaled up to max_norm although their norm was already below it; scale only when "
+        "the "
         "global norm exceeds max_norm": tuple(g * c / norm for g in grads),
         "the norm is missing its square root: norm = sqrt(sum of all squares)": tuple(
             g * min(1.0, c / norm**2) for g in grads
         ),
-        "the entries were clamped to [-max_norm, max_norm]: that is clipping by value; clipping by norm rescales "
+        "the entries were clamped to [-max_norm, max_norm]: that is clipping by value; clipping by norm "
+        "rescales "
         "every entry by one factor": tuple(np.clip(g, -c, c) for g in grads),
         "the factor is upside down: multiply by max_norm / norm, not norm / max_norm": tuple(
             g * max(1.0, norm / c) for g in grads
@@ -412,13 +430,15 @@ def adagrad_reference(param, grad, memory, learning_rate):
 def adagrad_slips(param, grad, memory, learning_rate) -> dict:
     lr, eps, new_memory = float(learning_rate), ADAGRAD_EPSILON, memory + grad**2
     return {
-        "the memory is not accumulated: it is memory + grad**2, the sum of every squared gradient so far, not "
+        "the memory is not accumulated: it is memory + grad**2, the sum of every squared gradient so far, "
+        "not "
         "the last one alone": (param - lr * grad / np.sqrt(grad**2 + eps), grad**2),
         "the square root is missing: divide by sqrt(new_memory + 1e-8)": (
             param - lr * grad / (new_memory + eps),
             new_memory,
         ),
-        "the epsilon is outside the square root: sqrt(new_memory + 1e-8), not sqrt(new_memory) + 1e-8 (it makes a "
+        "the epsilon is outside the square root: sqrt(new_memory + 1e-8), not sqrt(new_memory) + 1e-8 (it "
+        "makes a "
         "difference where the memory is tiny, as at the first steps)": (
             param - lr * grad / (np.sqrt(new_memory) + eps),
             new_memory,
@@ -431,7 +451,8 @@ def adagrad_slips(param, grad, memory, learning_rate) -> dict:
             param - lr * grad / np.sqrt(memory + eps),
             new_memory,
         ),
-        "the memory is returned unchanged: return new_memory = memory + grad**2, the state of the next update": (
+        "the memory is returned unchanged: return new_memory = memory + grad**2, the state of the next "
+        "update": (
             None,
             memory,
         ),
@@ -520,16 +541,20 @@ def slipped_train_step(
 
 
 TRAIN_STEP_SLIPS = {
-    "not carried": "h_last is the state the window started from: return the state after the window's last step, "
+    "not carried": "h_last is the state the window started from: return the state after the window's last "
+    "step, "
     "hs[:, -1], which the next window starts from (that is what makes the training stateful)",
-    "first state": "h_last is the state after the window's first step; the next window carries on from the last "
+    "first state": "h_last is the state after the window's first step; the next window carries on from the "
+    "last "
     "one, hs[:, -1]",
-    "no clip": "the gradients were not clipped: clip all five by their global norm (clip_gradients) before Adagrad",
+    "no clip": "the gradients were not clipped: clip all five by their global norm (clip_gradients) before "
+    "Adagrad",
     "per array": "each gradient was clipped by its own norm: clip all five together by their global norm "
     "(clip_gradients)",
     "loss after": "the loss was computed after the update; report the loss of the forward pass that the "
     "gradients came from (before the update)",
-    "old memories": "the Adagrad memories are returned unchanged: return the new ones, memory + grad**2 (with the "
+    "old memories": "the Adagrad memories are returned unchanged: return the new ones, memory + grad**2 "
+    "(with the "
     "clipped gradients), for the next step",
 }
 
@@ -540,8 +565,10 @@ def train_step_slips(**inputs) -> dict:
 
 def train_step_hints(inputs, received) -> str | None:
     return matching_slips(received, train_step_slips(**inputs)) or (
-        "train_step is built from your functions of parts 3 to 7: if one of their checks fails, mend it first; "
-        "then check the order: forward from h, loss, backward, clip all five together, one Adagrad update each"
+        "train_step is built from your functions of parts 3 to 7: if one of their checks fails, mend it "
+        "first; "
+        "then check the order: forward from h, loss, backward, clip all five together, one Adagrad update "
+        "each"
     )
 
 
@@ -626,17 +653,23 @@ SAMPLE_SLIPS = {
     "not fed back": "every step reads first_id again: feed each drawn id back in as the next input",
     "not carried": "every step starts from the given h: carry the state from one step to the next",
     "first id included": "the output starts with first_id: return only the len(uniforms) ids drawn after it",
-    "logits before": "the logits were taken before reading the character: update the state with the input first, "
+    "logits before": "the logits were taken before reading the character: update the state with the input "
+    "first, "
     "then compute the logits from the new state",
-    "after softmax": "the temperature was applied after the softmax (probabilities divided by T): divide the logits "
+    "after softmax": "the temperature was applied after the softmax (probabilities divided by T): divide the "
+    "logits "
     "by T, then take the softmax (temperature_softmax)",
-    "not cumulative": "u was compared with the probabilities, not with their running sum: take the first index "
+    "not cumulative": "u was compared with the probabilities, not with their running sum: take the first "
+    "index "
     "whose cumulative probability (np.cumsum) exceeds u",
-    "no max": "the softmax overflowed at a low temperature (exp of logits / T above ~709 is inf, and inf / inf is "
+    "no max": "the softmax overflowed at a low temperature (exp of logits / T above ~709 is inf, and inf / "
+    "inf is "
     "NaN): subtract the largest value of logits / T before np.exp (temperature_softmax does)",
-    "divide by zero": "at temperature 0 the logits were divided by 0 (inf and NaN): temperature 0 means greedy, "
+    "divide by zero": "at temperature 0 the logits were divided by 0 (inf and NaN): temperature 0 means "
+    "greedy, "
     "take the argmax of the logits without dividing",
-    "greedy": "the most likely id was taken at every temperature: draw from the probabilities with the uniform "
+    "greedy": "the most likely id was taken at every temperature: draw from the probabilities with the "
+    "uniform "
     "numbers (only temperature 0 is greedy)",
 }
 
@@ -764,7 +797,8 @@ class TrainingQuestion(FunctionQuestion):
             "the parameters came back unchanged: train them with train_step, window after window"
             if same
             else 'check train_step with check("train_step") first, then that the loop walks along the streams, '
-            "carries the state and the parameters and memories that train_step returns, and runs `steps` times"
+            "carries the state and the parameters and memories that train_step returns, and runs `steps` "
+            "times"
         )
         measured = f" (from {before:.3f} to {after:.3f})" if reveal else ""
         return Verdict(

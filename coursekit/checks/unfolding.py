@@ -63,7 +63,8 @@ def rnn_layer_slips(x, h0, W_xh, W_hh, b) -> dict[str, np.ndarray]:
         "produced: keep the new h in the loop and use it at the next step": np.stack(
             [right(x[:, t], h0) for t in range(T)], axis=1
         ),
-        "your states have no activation (each is the sum x_t @ W_xh.T + h_prev @ W_hh.T + b itself); they need "
+        "your states have no activation (each is the sum x_t @ W_xh.T + h_prev @ W_hh.T + b itself); they "
+        "need "
         "tanh of that sum": _unroll(lambda x_t, h: x_t @ W_xh.T + h @ W_hh.T + b, x, h0),
         "your recurrent term is h_prev @ W_hh, without the transpose; with one sequence per row it needs "
         "h_prev @ W_hh.T": _unroll(lambda x_t, h: np.tanh(x_t @ W_xh.T + h @ W_hh + b), x, h0),
@@ -80,8 +81,10 @@ def rnn_layer_slips(x, h0, W_xh, W_hh, b) -> dict[str, np.ndarray]:
         "the code is batch-first: stack them along axis 1, np.stack(states, axis=1)": h.transpose(1, 0, 2),
         # reshape keeps the order of the numbers, so the rows of (T, N, H) read as (N, T, H) mix sequences and steps
         (
-            "your states are stacked time-major (T, N, H) and then reshaped to (N, T, H), which mixes sequences "
-            "and steps (reshape keeps the order of the numbers); stack them along axis 1, np.stack(states, axis=1)"
+            "your states are stacked time-major (T, N, H) and then reshaped to (N, T, H), which mixes "
+            "sequences "
+            "and steps (reshape keeps the order of the numbers); stack them along axis 1, np.stack(states, "
+            "axis=1)"
         ): h.transpose(1, 0, 2).reshape(N, T, H),
         "your states are stacked along the last axis, shape (N, H, T); stack them along axis 1, "
         "np.stack(states, axis=1)": h.transpose(0, 2, 1),

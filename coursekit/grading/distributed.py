@@ -179,7 +179,8 @@ def grade_on_cluster(
                 result = future.result()
             except Exception as error:  # noqa: BLE001 - workers that died with it, a failure in the grader
                 said = (
-                    f"the workers that took it died, more than {error.args[-1]} times (KilledWorker); regrade "
+                    f"the workers that took it died, more than {error.args[-1]} times (KilledWorker); "
+                    f"regrade "
                     "it alone"
                     if type(error).__name__ == "KilledWorker"
                     else f"{type(error).__name__}: {error}"

@@ -317,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
                 "score": 0.0,
                 "stdout_visibility": "hidden",
                 "tests": [],
-                "output": "The autograder failed before it could grade your notebook. This is a problem of the "
+                "output": "The autograder failed before it could grade your notebook. This is a problem of "
+                "the "
                 "autograder, not of your work: tell your instructor.",
             },
         )
@@ -473,7 +474,8 @@ def run_command(args) -> int:
         )
     )
     print(
-        "upload it in Gradescope: the assignment's Configure Autograder page, Zip file upload; learners submit "
+        "upload it in Gradescope: the assignment's Configure Autograder page, Zip file upload; learners "
+        "submit "
         f"their {Path(args.notebook).name} (the exercise notebook they worked on)"
     )
     return 0

@@ -29,8 +29,10 @@ QUESTIONS = [
     Question(
         "iid_examples",
         "multiple",
-        "A set of sentences is used to train a classifier of grammatical / ungrammatical sentences, and a set "
-        "of videos a classifier of violent / non-violent videos. Which of these are IID? Choose every one that is.",
+        "A set of sentences is used to train a classifier of grammatical / ungrammatical sentences, and a "
+        "set "
+        "of videos a classifier of violent / non-violent videos. Which of these are IID? Choose every one "
+        "that is.",
         ["b", "d"],
         "The examples (sentences, videos) are drawn independently from the same source, so they are IID; "
         "the entities inside one example (words, frames) depend on each other and on their order.",
@@ -44,7 +46,8 @@ QUESTIONS = [
                 "order is what happens in the video.",
             },
             missed={
-                "b": "The sentences themselves are IID: each one is an independent draw, and one sentence tells "
+                "b": "The sentences themselves are IID: each one is an independent draw, and one sentence "
+                "tells "
                 "you nothing about the next one in the training set.",
                 "d": "The videos themselves are IID: each clip is one independent example of the task.",
             },
@@ -60,19 +63,25 @@ QUESTIONS = [
     Question(
         "what_changes_the_weights",
         "choice",
-        "Model A, a recurrent network, is trained on one batch of 50 sequences by full-batch gradient descent: "
-        "each step uses the gradient summed over all 50 sequences. Model B has the same architecture, the same "
-        "initial weights and the same training, except for one change. Which change gives B different weights?",
+        "Model A, a recurrent network, is trained on one batch of 50 sequences by full-batch gradient "
+        "descent: "
+        "each step uses the gradient summed over all 50 sequences. Model B has the same architecture, the "
+        "same "
+        "initial weights and the same training, except for one change. Which change gives B different "
+        "weights?",
         "a",
         "Shuffling inside a sequence makes new sequences, which the network reads step by step into other "
         "states and gradients. The batch gradient is a sum over sequences, and a sum does not depend on the "
         "order of its terms (up to rounding): the sequences are IID.",
         {
-            "b": "The gradient of the batch is a sum over its 50 sequences, and a sum is the same in any order. "
+            "b": "The gradient of the batch is a sum over its 50 sequences, and a sum is the same in any "
+            "order. "
             "The sequences are IID examples: their order carries no information.",
-            "c": "Only one of the two matters. Reordering the sequences leaves the summed gradient unchanged; "
+            "c": "Only one of the two matters. Reordering the sequences leaves the summed gradient "
+            "unchanged; "
             "reordering the entities inside a sequence does not.",
-            "d": "A recurrent network reads a sequence one entity at a time, so its states and gradients depend on "
+            "d": "A recurrent network reads a sequence one entity at a time, so its states and gradients "
+            "depend on "
             "the order of the entities: a shuffled sequence is a different input.",
         },
         options={
@@ -86,17 +95,21 @@ QUESTIONS = [
     Question(
         "bag_of_words_blind_spot",
         "choice",
-        "A bag-of-words model sees only how often each word occurs in a sentence. It is given 'it was not good "
+        "A bag-of-words model sees only how often each word occurs in a sentence. It is given 'it was not "
+        "good "
         "but bad' (negative) and 'it was not bad but good' (positive). What can it do?",
         "b",
         "Both sentences hold the same words once each, so their counts are equal and any model of the "
         "counts gives one answer for both; at least one of the two is always wrong.",
         {
-            "a": "Which adjective 'not' stands before is a fact about order, and counting words throws order away: "
+            "a": "Which adjective 'not' stands before is a fact about order, and counting words throws order "
+            "away: "
             "both sentences become the same counts.",
-            "c": "More data cannot help: the two sentences are the same input for this model but have opposite "
+            "c": "More data cannot help: the two sentences are the same input for this model but have "
+            "opposite "
             "labels, so it is wrong on one of them whatever it learns.",
-            "d": "A hidden layer lets the model combine words (it can learn that 'not' with 'good' is negative), but "
+            "d": "A hidden layer lets the model combine words (it can learn that 'not' with 'good' is "
+            "negative), but "
             "its input is still the same counts for both sentences, so its output is the same.",
         },
         options={
@@ -125,9 +138,11 @@ QUESTIONS = [
                 "is what matters."
             },
             missed={
-                "a": "A price moves little from one month to the next, so each month depends on the one before; "
+                "a": "A price moves little from one month to the next, so each month depends on the one "
+                "before; "
                 "shuffled, the series loses its trend and its crashes.",
-                "b": "Read row by row, an image is a sequence: the rows above tell what the next row probably "
+                "b": "Read row by row, an image is a sequence: the rows above tell what the next row "
+                "probably "
                 "holds, and swapping rows changes the picture.",
                 "d": "A melody is its notes in order: the same notes in another order are another tune.",
             },

@@ -10,10 +10,12 @@ QUESTIONS = [
         "choice",
         "Which recurrent form carries more information about the past from one step to the next?",
         "b",
-        "The hidden state is a richer summary than the output; output-to-hidden is cheaper and trains in parallel "
+        "The hidden state is a richer summary than the output; output-to-hidden is cheaper and trains in "
+        "parallel "
         "with teacher forcing.",
         {
-            "a": "the output y_{t-1} is only O numbers, squeezed for the task; it holds less of the past than the H "
+            "a": "the output y_{t-1} is only O numbers, squeezed for the task; it holds less of the past "
+            "than the H "
             "hidden units do.",
             "c": "they differ in what is fed back: y_{t-1} (O numbers) or h_{t-1} (H numbers).",
         },
@@ -34,7 +36,8 @@ QUESTIONS = [
             (
                 2,
                 4,
-            ): "that is the transpose: weights are stored (out_features, in_features), so W_xh maps D=2 inputs "
+            ): "that is the transpose: weights are stored (out_features, in_features), so W_xh maps D=2 "
+            "inputs "
             "to H=4 units.",
             (4, 4): "W_xh multiplies the input x_t, which has D=2 features, not the hidden state.",
             (2,): "W_xh is a matrix: one row per hidden unit and one column per input feature.",

@@ -60,7 +60,8 @@ QUESTIONS = [
             (
                 3,
                 1,
-            ): "3 is the size of the input layer. A bias belongs to the neurons it feeds: layer 1, 7 neurons.",
+            ): "3 is the size of the input layer. A bias belongs to the neurons it feeds: layer 1, 7 "
+            "neurons.",
             (1, 7): "That is the transpose. In the column convention the bias is a column, like every other "
             "per-neuron quantity.",
             (7, 64): "The bias is the same for every sentence: it is one column (7, 1), broadcast across the "
@@ -168,14 +169,17 @@ QUESTIONS = [
         {
             70: "You counted the weights (21 + 49) but not the bias: 7 more.",
             770: "The weights are shared across time: one W_F, one W_R and one b, however long the sequence.",
-            84: "That is what torch.nn.RNN(3, 7) reports, because torch keeps two bias vectors. The material's "
+            84: "That is what torch.nn.RNN(3, 7) reports, because torch keeps two bias vectors. The "
+            "material's "
             "layer has one bias: count it once.",
             28: "7 × 3 + 7 leaves out the recurrent weights W_R (7 × 7 = 49).",
             56: "7 × 7 + 7 leaves out the feedforward weights W_F (7 × 3 = 21).",
             15: "Count connections, not neurons: each of the 7 neurons has 3 input weights, 7 recurrent "
             "weights and a bias.",
-            4928: "The batch size does not change the number of parameters: every sentence uses the same weights.",
-            85: "That includes the output layer (7 weights and 1 bias). The question asks for the hidden layer.",
+            4928: "The batch size does not change the number of parameters: every sentence uses the same "
+            "weights.",
+            85: "That includes the output layer (7 weights and 1 bias). The question asks for the hidden "
+            "layer.",
         },
         salt="79e2d4c0b35a816f",
     ),
@@ -226,7 +230,8 @@ QUESTIONS = [
         1920,
         "3 gate blocks (r, z, n), each 20 × 10 + 20 × 20 + 20 + 20 = 640: 3 × 640 = 1920.",
         {
-            640: "That is one block, a vanilla torch.nn.RNN(10, 20). A GRU stacks 3: reset, update and candidate.",
+            640: "That is one block, a vanilla torch.nn.RNN(10, 20). A GRU stacks 3: reset, update and "
+            "candidate.",
             620: "That is a vanilla RNN counted with one bias. A GRU has 3 gate blocks, and torch keeps two "
             "bias vectors.",
             1860: "3 × 620 counts one bias per unit; torch's GRU keeps two bias vectors, bias_ih and bias_hh "

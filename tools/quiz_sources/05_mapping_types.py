@@ -15,10 +15,13 @@ QUESTIONS = [
         "The encoder reads the whole question into a context vector; the decoder writes an answer of its own "
         "length from it.",
         {
-            "a": "Many-to-one gives one output (a class, a score) after the last word; an answer is a whole sentence.",
-            "b": "Equal lengths means one answer word per question word, aligned step by step; an answer's length and "
+            "a": "Many-to-one gives one output (a class, a score) after the last word; an answer is a whole "
+            "sentence.",
+            "b": "Equal lengths means one answer word per question word, aligned step by step; an answer's "
+            "length and "
             "word order have nothing to do with the question's.",
-            "d": "The input is a question, a sequence of words, not a single item; one-to-many would have to squeeze "
+            "d": "The input is a question, a sequence of words, not a single item; one-to-many would have to "
+            "squeeze "
             "it into one input first.",
         },
         options={

@@ -11,12 +11,15 @@ QUESTIONS = [
         "For which task can a bidirectional RNN NOT be used as it is?",
         "b",
         "A live next-word predictor must answer at step t before step t+1 exists, so there is no future "
-        "for a backward direction to read. Tagging a finished sentence or classifying a whole review can read both "
+        "for a backward direction to read. Tagging a finished sentence or classifying a whole review can "
+        "read both "
         "ways.",
         {
-            "a": "A finished sentence is all there before tagging starts, so the backward direction can read it from "
+            "a": "A finished sentence is all there before tagging starts, so the backward direction can read "
+            "it from "
             "the end: tagging is the classic use of bidirectional RNNs.",
-            "c": "The whole review is available before the label is needed, so reading it both ways is possible "
+            "c": "The whole review is available before the label is needed, so reading it both ways is "
+            "possible "
             "(and often helps).",
         },
         options={
@@ -33,7 +36,8 @@ QUESTIONS = [
         "What is the shape of its output?",
         (4, 7, 10),
         "(N, T, 2H) = (4, 7, 10): the top layer's forward and backward outputs, each of H=5 features, "
-        "side by side at every step. The number of layers changes h_n, (2*2, N, H) = (4, 4, 5), not the output.",
+        "side by side at every step. The number of layers changes h_n, (2*2, N, H) = (4, 4, 5), not the "
+        "output.",
         {
             (
                 4,

@@ -8,19 +8,25 @@ QUESTIONS = [
     Question(
         "temperature_to_zero",
         "choice",
-        "Sampling draws the next character from softmax(z / T). What does sampling become as the temperature T "
+        "Sampling draws the next character from softmax(z / T). What does sampling become as the temperature "
+        "T "
         "goes down towards 0?",
         "b",
-        "Dividing the logits by a small T multiplies the gaps between them by 1/T, and the softmax turns a large gap "
-        "into a large ratio: p_i / p_j = exp((z_i - z_j) / T). As T -> 0 every ratio against the largest logit goes "
-        "to 0, so all the probability lands on the argmax: sampling becomes greedy, and its text repeats itself.",
+        "Dividing the logits by a small T multiplies the gaps between them by 1/T, and the softmax turns a "
+        "large gap "
+        "into a large ratio: p_i / p_j = exp((z_i - z_j) / T). As T -> 0 every ratio against the largest "
+        "logit goes "
+        "to 0, so all the probability lands on the argmax: sampling becomes greedy, and its text repeats "
+        "itself.",
         {
-            "a": "that is the other end, T -> infinity: dividing by a huge T pushes every logit towards 0, and the "
+            "a": "that is the other end, T -> infinity: dividing by a huge T pushes every logit towards 0, "
+            "and the "
             "softmax of equal numbers is uniform. A small T does the opposite and spreads the logits apart.",
             "c": "that is T = 1: softmax(z / 1) is the model's distribution. Any other temperature reshapes "
             "it; below 1 "
             "it sharpens it.",
-            "d": "only a careless implementation: exp of a huge z / T overflows. Subtract the row's maximum first and "
+            "d": "only a careless implementation: exp of a huge z / T overflows. Subtract the row's maximum "
+            "first and "
             "the limit is well defined: the largest logit gets probability 1, every other 0.",
         },
         options={
@@ -38,14 +44,16 @@ QUESTIONS = [
         "character does it score, on any text?",
         6,
         "6 bits. Every character gets p = 1/64, so each costs -log2(1/64) = log2(64) = 6 bits, whatever the "
-        "text. That is the ceiling any trained model must get below; the corpus of the lesson, with V = 96, has a "
+        "text. That is the ceiling any trained model must get below; the corpus of the lesson, with V = 96, "
+        "has a "
         "ceiling of log2(96) = 6.58 bits, the unigram model reaches about 4.5, and the LSTM much less.",
         {
             64: "that is the number of characters. The cost of one character is -log2 of its probability: "
             "-log2(1/64).",
             4.16: "that is ln(64) = 4.16 nats. Bits use the base-2 logarithm: log2(64).",
             0.015625: "that is the probability 1/64 of each character. Its cost in bits is -log2(1/64).",
-            1: "one bit is the cost of a choice between two equally likely characters; 64 equally likely characters "
+            1: "one bit is the cost of a choice between two equally likely characters; 64 equally likely "
+            "characters "
             "cost log2(64) bits.",
         },
         tolerance=0.01,

@@ -12,7 +12,8 @@ QUESTIONS = [
         "weight_ih_l0 (20, 10) = 200, weight_hh_l0 (20, 20) = 400, and two bias vectors of 20 each: 640. "
         "The material's formula, with one bias, gives 620; only the sum of PyTorch's two biases matters.",
         {
-            620: "That counts one bias vector, as the material's equations do. PyTorch keeps two, bias_ih and "
+            620: "That counts one bias vector, as the material's equations do. PyTorch keeps two, bias_ih "
+            "and "
             "bias_hh (cuDNN's formula): 20 more.",
             600: "That leaves out the biases: PyTorch's RNN has two bias vectors of 20.",
             1240: "That is two layers' worth. One layer: 20 x 10 + 20 x 20 + 20 + 20.",
@@ -57,11 +58,14 @@ QUESTIONS = [
         "The padded steps are not part of any sentence: without a mask they add errors on made-up targets, "
         "and shorter sentences weigh more in the gradient than they should.",
         {
-            "a": "Padding does not change the weights' shapes, which never depend on T; the mask is about which "
+            "a": "Padding does not change the weights' shapes, which never depend on T; the mask is about "
+            "which "
             "steps count in the loss.",
-            "c": "The padding steps are still computed (unless the batch is packed); the mask only keeps them out of "
+            "c": "The padding steps are still computed (unless the batch is packed); the mask only keeps "
+            "them out of "
             "the loss.",
-            "d": "The hidden state at padded steps is computed from the padding like any other step; packing, not "
+            "d": "The hidden state at padded steps is computed from the padding like any other step; "
+            "packing, not "
             "the mask, is what stops the state at each sentence's last word.",
         },
         options={

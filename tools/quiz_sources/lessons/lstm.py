@@ -7,18 +7,24 @@ QUESTIONS = [
     Question(
         "lstm_hold_100_steps",
         "choice",
-        "For 100 steps, one unit's forget gate is 1 and its input gate 0. What happens to its cell value, and to "
+        "For 100 steps, one unit's forget gate is 1 and its input gate 0. What happens to its cell value, "
+        "and to "
         "the gradient that flows back along its cell path?",
         "a",
-        "With f = 1 and i = 0, c_t = 1 * c_(t-1) + 0 * g_t = c_(t-1), and dc_t/dc_(t-1) = f_t = 1: the value and "
-        "its gradient both cross the 100 steps unchanged. No weight matrix and no tanh derivative lies on that "
+        "With f = 1 and i = 0, c_t = 1 * c_(t-1) + 0 * g_t = c_(t-1), and dc_t/dc_(t-1) = f_t = 1: the value "
+        "and "
+        "its gradient both cross the 100 steps unchanged. No weight matrix and no tanh derivative lies on "
+        "that "
         "path, which is what the vanilla RNN lacks.",
         {
-            "b": "The cell is only multiplied by the forget gate, 1 here, and nothing is added (i = 0): no step "
+            "b": "The cell is only multiplied by the forget gate, 1 here, and nothing is added (i = 0): no "
+            "step "
             "shrinks it. It is a forget gate below 1 that lets the value fade.",
-            "c": "On the cell path each step back multiplies the gradient by f_t alone, here 1: no W_hh and no tanh "
+            "c": "On the cell path each step back multiplies the gradient by f_t alone, here 1: no W_hh and "
+            "no tanh "
             "derivative lie on it, so it does not vanish the way a vanilla RNN's does.",
-            "d": "The candidate g_t changes every step, but the input gate, 0 here, lets none of it in; and with "
+            "d": "The candidate g_t changes every step, but the input gate, 0 here, lets none of it in; and "
+            "with "
             "f = 1 the output gate cannot change the cell either, it only decides how much of it h_t shows.",
         },
         options={
@@ -33,15 +39,19 @@ QUESTIONS = [
         "choice",
         "Why does the candidate g_t use tanh, while the three gates use the sigmoid?",
         "c",
-        "A gate is a proportion, how much to write, keep or show, so it lives between 0 and 1. The candidate is "
+        "A gate is a proportion, how much to write, keep or show, so it lives between 0 and 1. The candidate "
+        "is "
         "content: it must be able to lower a stored value as well as raise it, so it lives between -1 and 1. "
         "The cell itself is not bounded: c_t = c_(t-1) + i_t g_t can add up past 1.",
         {
-            "a": "tanh keeps g_t within (-1, 1), not the cell: c_t = f_t c_(t-1) + i_t g_t can add up to more than "
+            "a": "tanh keeps g_t within (-1, 1), not the cell: c_t = f_t c_(t-1) + i_t g_t can add up to "
+            "more than "
             "1 over several steps (the cell is squashed only on its way to h_t).",
-            "b": "tanh saturates just as the sigmoid does, at both ends; the reason is the range: the candidate must "
+            "b": "tanh saturates just as the sigmoid does, at both ends; the reason is the range: the "
+            "candidate must "
             "be able to be negative.",
-            "d": "The candidate is not a gate: it does not scale anything, it is the content that the input gate "
+            "d": "The candidate is not a gate: it does not scale anything, it is the content that the input "
+            "gate "
             "lets in, and content must be able to be negative.",
         },
         options={
@@ -58,7 +68,8 @@ QUESTIONS = [
         "torch.nn.LSTM(10, 20): input size 10, hidden size 20. What is the shape of weight_hh_l0?",
         (80, 20),
         "weight_hh_l0 stacks the four recurrent matrices, one (H, H) block per gate in the order i, f, g, o, "
-        "stored (out, in) as torch does: (4H, H) = (80, 20). The forget gate's rows are the second block, rows "
+        "stored (out, in) as torch does: (4H, H) = (80, 20). The forget gate's rows are the second block, "
+        "rows "
         "20 to 39.",
         {
             (
@@ -86,14 +97,18 @@ QUESTIONS = [
         "sentence begins with a new subject. What do the unit's gates do, in the lesson's hand-made example?",
         "b",
         "The forget gate closes (near 0), which clears the old subject, c_t = f_t c_(t-1) + i_t g_t with "
-        "f_t near 0, and the input gate opens to write the new one. With the forget gate held open, the lesson's "
+        "f_t near 0, and the input gate opens to write the new one. With the forget gate held open, the "
+        "lesson's "
         "unit added the new subject to the old (+1 - 1) and was left at 0: neither 'he' nor 'she'.",
         {
-            "a": "A forget gate near 1 keeps the cell: c_t = f_t c_(t-1) + ... . To drop the old subject it must "
+            "a": "A forget gate near 1 keeps the cell: c_t = f_t c_(t-1) + ... . To drop the old subject it "
+            "must "
             "close, near 0; the name says what the gate does when it closes.",
-            "c": "The output gate only decides how much of the cell h_t shows; the old subject stays in the cell and "
+            "c": "The output gate only decides how much of the cell h_t shows; the old subject stays in the "
+            "cell and "
             "would come back as soon as the gate opened.",
-            "d": "Writing the new subject with the forget gate still open adds it to the old one: the lesson's unit "
+            "d": "Writing the new subject with the forget gate still open adds it to the old one: the "
+            "lesson's unit "
             "held +1 for Alice, then +1 - 1 = 0 after Bob, which says neither 'he' nor 'she'.",
         },
         options={
@@ -110,14 +125,20 @@ QUESTIONS = [
         "Who proposed the LSTM, and did its first version have a forget gate?",
         "d",
         "Hochreiter and Schmidhuber, 1997: a cell that carried its content from step to step with a fixed "
-        "weight of 1, so the error could flow back without vanishing, but it could not clear what it held. The "
-        "forget gate, which lets a cell reset, came from Gers, Schmidhuber and Cummins in 2000; PyTorch's LSTM "
+        "weight of 1, so the error could flow back without vanishing, but it could not clear what it held. "
+        "The "
+        "forget gate, which lets a cell reset, came from Gers, Schmidhuber and Cummins in 2000; PyTorch's "
+        "LSTM "
         "has it.",
         {
-            "a": "The first LSTM (Hochreiter and Schmidhuber, 1997) had input and output gates only; its cell kept "
-            "its content with a fixed weight of 1. The forget gate came in 2000 (Gers, Schmidhuber and Cummins).",
-            "b": "Cho and colleagues proposed the GRU in 2014, the next lesson's cell; the LSTM is from 1997.",
-            "c": "Elman's 1990 network is the simple recurrent network of the earlier lessons, with no cell and no "
+            "a": "The first LSTM (Hochreiter and Schmidhuber, 1997) had input and output gates only; its "
+            "cell kept "
+            "its content with a fixed weight of 1. The forget gate came in 2000 (Gers, Schmidhuber and "
+            "Cummins).",
+            "b": "Cho and colleagues proposed the GRU in 2014, the next lesson's cell; the LSTM is from "
+            "1997.",
+            "c": "Elman's 1990 network is the simple recurrent network of the earlier lessons, with no cell "
+            "and no "
             "gates.",
         },
         options={
