@@ -123,8 +123,11 @@ def test_show_displays_the_png_with_its_alt_text():
     InteractiveShell.instance()  # a real IPython shell, whose display publisher records the output
     fig, ax = plt.subplots()
     ax.plot([3, 1, 2])
-    with capture_output() as captured:
-        viz.show(fig, alt='A line that falls from 3 to 1, then rises to 2 ("a dip").')
+    try:
+        with capture_output() as captured:
+            viz.show(fig, alt='A line that falls from 3 to 1, then rises to 2 ("a dip").')
+    finally:  # a shell left behind would become every later test's notebook (learner.check reads its names)
+        InteractiveShell.clear_instance()
     (output,) = captured.outputs
     alt = 'A line that falls from 3 to 1, then rises to 2 ("a dip").'
     assert output.metadata == {"image/png": {"alt": alt}}
