@@ -101,9 +101,11 @@ class LabServer:
         assert len(info_files) == 1, f"expected one server info file, found {info_files}"
         return Path(json.loads(info_files[0].read_text())["root_dir"])
 
-    def lab_url(self, file: Path) -> str:
-        """The JupyterLab address that opens `file` (a path on disk under the server's root)."""
-        return self.url(f"lab/tree/{Path(file).resolve().relative_to(self.root_dir()).as_posix()}")
+    def lab_url(self, file: Path, workspace: str | None = None) -> str:
+        """The JupyterLab address that opens `file` (a path on disk under the server's root), in a
+        workspace of its own when named (a new one opens nothing else: no tab of an earlier page)."""
+        where = f"lab/workspaces/{workspace}/" if workspace else "lab/"
+        return self.url(f"{where}tree/{Path(file).resolve().relative_to(self.root_dir()).as_posix()}")
 
     def log(self) -> str:
         return self._log_path.read_text(errors="replace") if self._log_path.exists() else ""

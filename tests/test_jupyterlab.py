@@ -309,7 +309,7 @@ def test_moving_a_slider_redraws_an_explorer(chromium, lab, explorer_notebook):
     page = context.new_page()
     try:
         page.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
-        page.goto(lab.lab_url(explorer_notebook), timeout=TIMEOUT_MS)
+        page.goto(lab.lab_url(explorer_notebook, workspace="explorer"), timeout=TIMEOUT_MS)
         page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=TIMEOUT_MS)
         page.wait_for_selector(NOTEBOOK_PANEL, timeout=TIMEOUT_MS)
         idle = json.dumps("Python 3 (ipykernel) | Idle")

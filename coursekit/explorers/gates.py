@@ -140,7 +140,7 @@ def _alt(readout: LSTMReadout, unit: int) -> str:
     means = ", ".join(f"{name} {readout.values[name][:, unit].mean():.2f}" for name in QUANTITIES)
     shown = readout.text[:40].replace("\n", " [new line] ")  # words a screen reader says, not an escape
     return (
-        f"The text \"{shown}...\" drawn four times, each character shaded by unit {unit}'s "
+        f'The text "{shown}..." drawn four times, each character shaded by unit {unit}\'s '
         f"hidden state, input gate, forget gate and output gate there; the averages over the text: {means}."
     )
 
