@@ -240,7 +240,9 @@ def run(mutant: Mutant, tree: Path) -> tuple[str | None, float]:
     if result.returncode == 0:
         return None, seconds
     failed = [
-        line.split()[1] for line in result.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))
+        line.split(" - ")[0].split(" ", 1)[1]  # "FAILED tests/x.py::test[an id with spaces] - message"
+        for line in result.stdout.splitlines()
+        if line.startswith(("FAILED ", "ERROR "))
     ]
     return (failed[0] if failed else f"pytest exit {result.returncode}"), seconds
 
