@@ -219,7 +219,7 @@ def run(mutant: Mutant, tree: Path) -> tuple[str | None, float]:
                 "pytest",
                 "-x",
                 "-q",
-                "-rf",
+                "-rfE",
                 "-p",
                 "no:nbval",
                 "-p",
@@ -239,6 +239,14 @@ def run(mutant: Mutant, tree: Path) -> tuple[str | None, float]:
     seconds = time.perf_counter() - began
     if result.returncode == 0:
         return None, seconds
+    if result.returncode in (
+        4,
+        5,
+    ):  # a wrong test path or no test collected: the pass, not the code, is wrong
+        raise SystemExit(
+            f"{mutant.id}: pytest could not run {mutant.tests} (exit {result.returncode}):\n"
+            f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
+        )
     failed = [
         line.split(" - ")[0].split(" ", 1)[1]  # "FAILED tests/x.py::test[an id with spaces] - message"
         for line in result.stdout.splitlines()

@@ -63,6 +63,15 @@ from .core import (
 from .registry import sealed_questions
 
 NOTEBOOK = "11_text_generation.ipynb"
+# the axes of each parameter (named as PARAMETERS), and of its gradient
+PARAMETER_AXES = {
+    "W_xh": ("hidden unit", "character"),
+    "W_hh": ("hidden unit", "hidden unit"),
+    "b_h": ("hidden unit",),
+    "W_hy": ("character", "hidden unit"),
+    "b_y": ("character",),
+}
+GRADIENT_AXES = {f"d{name}": axes for name, axes in PARAMETER_AXES.items()}
 QUIZ = sealed_questions(NOTEBOOK)  # the quiz questions, sealed (tools/quiz_sources builds them)
 
 
@@ -483,16 +492,8 @@ MEMORIES = ("m_xh", "m_hh", "m_bh", "m_hy", "m_by")  # Adagrad's memory of each 
 TRAIN_STEP_OUTPUTS = {
     "loss": (),
     "h_last": ("sequence", "hidden unit"),
-    "W_xh": ("hidden unit", "character"),
-    "W_hh": ("hidden unit", "hidden unit"),
-    "b_h": ("hidden unit",),
-    "W_hy": ("character", "hidden unit"),
-    "b_y": ("character",),
-    "m_xh": ("hidden unit", "character"),
-    "m_hh": ("hidden unit", "hidden unit"),
-    "m_bh": ("hidden unit",),
-    "m_hy": ("character", "hidden unit"),
-    "m_by": ("character",),
+    **PARAMETER_AXES,
+    **dict(zip(MEMORIES, PARAMETER_AXES.values())),  # a memory has its parameter's shape
 }
 
 
@@ -912,14 +913,7 @@ QUESTIONS = {
         grade_id="rnn_backward",
         notebook=NOTEBOOK,
         function="rnn_backward",
-        outputs={
-            "dW_xh": ("hidden unit", "character"),
-            "dW_hh": ("hidden unit", "hidden unit"),
-            "db_h": ("hidden unit",),
-            "dW_hy": ("character", "hidden unit"),
-            "db_y": ("character",),
-            "dh0": ("sequence", "hidden unit"),
-        },
+        outputs={**GRADIENT_AXES, "dh0": ("sequence", "hidden unit")},
         reference=backward_reference,
         public_cases=lambda: [
             _backward_case("the example from the notebook", 31, 2, 4, 6, 3),
@@ -936,13 +930,7 @@ QUESTIONS = {
         grade_id="clip_gradients",
         notebook=NOTEBOOK,
         function="clip_gradients",
-        outputs={
-            "dW_xh": ("hidden unit", "character"),
-            "dW_hh": ("hidden unit", "hidden unit"),
-            "db_h": ("hidden unit",),
-            "dW_hy": ("character", "hidden unit"),
-            "db_y": ("character",),
-        },
+        outputs=GRADIENT_AXES,
         reference=clip_reference,
         public_cases=lambda: [
             _clip_case("above the limit", 41, 5, 3, 1.0, 2.0),
